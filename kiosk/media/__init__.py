@@ -1,0 +1,1 @@
+"""Idle guidance media: playlists and schedules (pure) and the libVLC player."""
