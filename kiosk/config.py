@@ -14,7 +14,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from kiosk.backends.http_settings import HttpSettings
+from kiosk.backends.settings import BackendSettings
 from kiosk.media.settings import MediaSettings
 from kiosk.schema import Problem, build, opt
 
@@ -71,16 +71,6 @@ class ScanSettings:
         ["SGT", "cccd", "cmnd", "secret"],
         "Query parameters that hold a lookup secret (ID number). Never shown or logged.",
     )
-
-
-@dataclasses.dataclass(frozen=True)
-class BackendSettings:
-    kind: str = opt(
-        "demo",
-        "Where dossiers come from: 'demo' (built-in fictional data) or 'http' (a back office).",
-        choices=("demo", "http"),
-    )
-    http: HttpSettings = opt(HttpSettings, "The HTTP back office (used when kind = 'http').")
 
 
 @dataclasses.dataclass(frozen=True)
