@@ -28,7 +28,11 @@ class OfficeSettings:
     result_counter: str = opt(
         "Quầy số 1", "Where citizens collect results (used in 'what to do next')."
     )
-    hotline: str = opt("", "Office phone for questions; empty hides it.")
+    announcement: str = opt(
+        "Bộ phận một cửa làm việc sáng thứ Bảy từ 7:30 đến 11:30.  "
+        "Tra cứu hồ sơ trực tuyến tại Cổng Dịch vụ công quốc gia.",
+        "Announcement scrolling under the idle screen; empty hides the ticker.",
+    )
     scanner_position: str = opt(
         "below",
         "Where the scanner sits relative to the screen; the idle prompt points there.",
@@ -46,6 +50,12 @@ class DisplaySettings:
     )
     message_timeout_s: int = opt(
         12, "Seconds a message (not found, error) stays on screen.", min=3, max=120
+    )
+    entry_timeout_s: int = opt(
+        60, "Seconds the manual code entry stays open without a touch.", min=10, max=600
+    )
+    lookup_deadline_s: int = opt(
+        20, "Seconds to wait for the back office before telling the citizen.", min=3, max=120
     )
     screen: int = opt(0, "Which monitor to use (0 = primary).", min=0, max=8)
     font_scale: float = opt(1.0, "Scale all text (1.0 = normal).", min=0.6, max=2.5)

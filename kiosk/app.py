@@ -1,0 +1,172 @@
+"""Composition root: builds the QApplication, the services and the window."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import traceback
+import types
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QLocale,
+    QLoggingCategory,
+    QMessageLogContext,
+    QObject,
+    Qt,
+    QTimer,
+    QTranslator,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QCursor, QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from kiosk import log
+from kiosk.backends.factory import create_backend
+from kiosk.config import Config
+from kiosk.controller import Controller
+from kiosk.lookup import LookupService
+from kiosk.ui.main_window import MainWindow
+from kiosk.ui.scanner_input import ScannerInput
+
+I18N_DIR = Path(__file__).parent / "i18n"
+
+
+def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    level = {
+        QtMsgType.QtDebugMsg: 10,
+        QtMsgType.QtInfoMsg: 20,
+        QtMsgType.QtWarningMsg: 30,
+        QtMsgType.QtCriticalMsg: 40,
+        QtMsgType.QtFatalMsg: 50,
+    }.get(mode, 30)
+    log.qt.log(level, "%s", message)
+
+
+def install_translator(app: QApplication, language: str) -> QTranslator | None:
+    """Load the translation for `language` (source strings are Vietnamese)."""
+    if language == "vi":
+        return None
+    translator = QTranslator(app)
+    if translator.load(QLocale(language), "kiosk", "_", str(I18N_DIR)):
+        app.installTranslator(translator)
+        return translator
+    log.app.warning("no translation for %r; showing Vietnamese", language)
+    return None
+
+
+def make_video_area(config: Config) -> QWidget:
+    """The idle screen's video area, or a calm card when video is off or unavailable."""
+    if config.media.enabled:
+        try:
+            from kiosk.media.video_area import VideoArea
+
+            return VideoArea(config.media)
+        except Exception:  # the kiosk must come up even when video cannot
+            log.media.exception("video area unavailable; showing a card instead")
+    card = QLabel(QApplication.translate("App", "Chào mừng quý khách"))
+    card.setObjectName("Prompt")
+    card.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return card
+
+
+class Kiosk(QObject):
+    """Owns the services and the window for the life of the app."""
+
+    def __init__(self, config: Config, *, windowed: bool = False) -> None:
+        super().__init__()
+        self.config = config
+        self.backend = create_backend(config.backend)
+        self.lookup = LookupService(self.backend, parent=self)
+        display = config.display
+        self.controller = Controller(
+            self.lookup,
+            result_timeout_s=display.result_timeout_s,
+            message_timeout_s=display.message_timeout_s,
+            entry_timeout_s=display.entry_timeout_s,
+            lookup_deadline_s=display.lookup_deadline_s,
+            url_params=tuple(config.scan.url_params),
+            secret_params=tuple(config.scan.secret_params),
+            parent=self,
+        )
+        self.scanner = ScannerInput(
+            max_gap_ms=config.scan.max_key_gap_ms,
+            min_length=config.scan.min_length,
+            terminators=config.scan.terminators,
+            parent=self,
+        )
+        self.scanner.scanned.connect(self.controller.submit)
+        self.window = MainWindow(config, self.controller, self.scanner, make_video_area(config))
+        QApplication.instance().installEventFilter(self.scanner)
+        self._show(windowed)
+
+    def _show(self, windowed: bool) -> None:
+        display = self.config.display
+        screens = QGuiApplication.screens()
+        screen = screens[display.screen] if display.screen < len(screens) else screens[0]
+        if display.hide_cursor and not windowed:
+            QGuiApplication.setOverrideCursor(QCursor(Qt.CursorShape.BlankCursor))
+        if windowed or not display.fullscreen:
+            self.window.resize(1280, 720)
+            self.window.show()
+            return
+        self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.window.setGeometry(screen.geometry())
+        self.window.showFullScreen()
+
+    def shutdown(self) -> None:
+        """Stop the services (SIGTERM, window closed, app quitting)."""
+        self.window.close()
+        self.lookup.shutdown()
+
+
+def _install_excepthook(kiosk: Kiosk) -> None:
+    def hook(
+        kind: type[BaseException], value: BaseException, tb: types.TracebackType | None
+    ) -> None:
+        # Never show a traceback to a citizen: log it, go back to a calm screen.
+        where = "".join(traceback.format_tb(tb))
+        log.app.error("unexpected %s in the UI\n%s", kind.__name__, where)
+        try:
+            kiosk.controller.dismiss()
+        except Exception:
+            log.app.exception("could not return to idle")
+
+    sys.excepthook = hook
+
+
+def run(config: Config, *, windowed: bool = False, argv: list[str] | None = None) -> int:
+    """Start the kiosk and run until it is closed or terminated."""
+    log_folder = log.setup(
+        Path(config.log.folder) if config.log.folder else None,
+        config.log.level,
+        config.log.max_mb,
+        config.log.keep,
+    )
+    previous = log.enable_crash_file(log_folder)
+    if previous:
+        log.app.error("the previous run crashed:\n%s", previous)
+    qInstallMessageHandler(_qt_message)
+    QLoggingCategory.setFilterRules("qt.qpa.*.debug=false")
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("counter-kiosk")
+    install_translator(app, config.display.language)
+    kiosk = Kiosk(config, windowed=windowed)
+    _install_excepthook(kiosk)
+    app.aboutToQuit.connect(kiosk.shutdown)
+
+    # Python handles SIGTERM only when the interpreter runs: wake it regularly.
+    signal.signal(signal.SIGTERM, lambda *_: app.quit())
+    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    waker = QTimer()
+    waker.start(250)
+    waker.timeout.connect(lambda: None)
+    log.app.info(
+        "kiosk started (backend %s, %s)", kiosk.lookup.backend_name,
+        "windowed" if windowed else "fullscreen",
+    )
+    code = app.exec()
+    log.app.info("kiosk stopped")
+    return code

@@ -1,0 +1,138 @@
+"""The one window: header on top, one screen at a time below it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QCloseEvent, QMouseEvent
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.config import Config
+from kiosk.controller import Controller, Mode, Notice
+from kiosk.dossier import Dossier
+from kiosk.ui import theme
+from kiosk.ui.entry import EntryScreen
+from kiosk.ui.idle import IdleScreen
+from kiosk.ui.message import LookingUpScreen, MessageScreen
+from kiosk.ui.result import ResultScreen
+from kiosk.ui.scanner_input import ScannerInput
+from kiosk.ui.widgets import Header, vn_now
+
+
+class MainWindow(QWidget):
+    """Shows the screen that matches the controller's mode."""
+
+    def __init__(
+        self,
+        config: Config,
+        controller: Controller,
+        scanner: ScannerInput,
+        video: QWidget,
+        *,
+        clock: Callable[[], dt.datetime] = vn_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("Root")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.setWindowTitle(self.tr("Tra cứu hồ sơ — %1").replace("%1", config.office.name))
+        self._config = config
+        self._controller = controller
+        self._scanner = scanner
+        self._font_scale = config.display.font_scale
+        self._applied_unit = 0.0
+
+        self.header = Header(
+            config.office.name, config.office.unit, demo=config.is_demo, clock=clock
+        )
+        self.idle = IdleScreen(
+            video,
+            scanner_position=config.office.scanner_position,
+            announcement=config.office.announcement,
+        )
+        self.entry = EntryScreen()
+        self.looking = LookingUpScreen()
+        self.result = ResultScreen(config.office.result_counter, clock=clock)
+        self.message = MessageScreen()
+        self.stack = QStackedWidget()
+        self._screens: dict[Mode, QWidget] = {
+            Mode.IDLE: self.idle,
+            Mode.ENTRY: self.entry,
+            Mode.LOOKING_UP: self.looking,
+            Mode.RESULT: self.result,
+            Mode.MESSAGE: self.message,
+        }
+        for screen in self._screens.values():
+            self.stack.addWidget(screen)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.stack, 1)
+
+        controller.mode_changed.connect(self._on_mode)
+        controller.result_ready.connect(self._on_result)
+        controller.notice_ready.connect(self._on_notice)
+        controller.looking_up.connect(self.looking.show_code)
+        controller.countdown.connect(self.result.countdown.set_seconds)
+        controller.countdown.connect(self.message.countdown.set_seconds)
+        self.result.countdown.done.connect(controller.dismiss)
+        self.message.countdown.done.connect(controller.dismiss)
+        self.idle.touched.connect(controller.open_entry)
+        self.entry.submitted.connect(controller.submit)
+        self.entry.cancelled.connect(controller.dismiss)
+        self.entry.activity.connect(controller.touch)
+        self._on_mode(controller.mode)
+
+    @property
+    def current_screen(self) -> QWidget:
+        """The screen shown now."""
+        return self.stack.currentWidget()
+
+    @Slot(object)
+    def _on_mode(self, mode: Mode) -> None:
+        self._scanner.passthrough = mode is Mode.ENTRY
+        if mode is not Mode.LOOKING_UP:
+            self.looking.stop()
+        self.idle.ticker.set_running(mode is Mode.IDLE)
+        video = self.idle.video
+        if mode is Mode.IDLE:
+            self.stack.setCurrentWidget(self.idle)
+            if hasattr(video, "start"):
+                video.start()
+        else:
+            # Leave the video first, so a scan takes over the screen at once.
+            if hasattr(video, "stop"):
+                video.stop()
+            self.stack.setCurrentWidget(self._screens[mode])
+        if mode is Mode.ENTRY:
+            self.entry.reset()
+
+    @Slot(object)
+    def _on_result(self, dossier: Dossier) -> None:
+        self.result.show_dossier(dossier)
+
+    @Slot(object, str)
+    def _on_notice(self, notice: Notice, code: str) -> None:
+        self.message.show_notice(notice, code)
+
+    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+        unit = self.height() / 100 * self._font_scale
+        if abs(unit - self._applied_unit) >= 0.5:
+            self._applied_unit = unit
+            self.setStyleSheet(theme.stylesheet(unit))
+            self.result.set_unit(unit)
+            self.message.set_unit(unit)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._controller.touch()
+        event.accept()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        video = self.idle.video
+        if hasattr(video, "shutdown"):
+            video.shutdown()
+        event.accept()

@@ -1,0 +1,208 @@
+"""The result screen: where the dossier stands and what to do next."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from kiosk.dossier import Dossier, Step, Timeliness, standing
+from kiosk.ui import texts, theme
+from kiosk.ui.widgets import CountdownBar, StatusIcon, vn_now
+
+#: Steps shown at most; older ones are summarised in one line.
+MAX_STEPS = 6
+
+
+def _label(name: str, text: str = "", *, wrap: bool = True) -> QLabel:
+    label = QLabel(text, objectName=name)
+    label.setWordWrap(wrap)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # back-office text is never markup
+    return label
+
+
+def _card() -> QWidget:
+    card = QWidget(objectName="Card")
+    card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+    return card
+
+
+class ResultScreen(QWidget):
+    """Shows one dossier. Fill it with `show_dossier()`."""
+
+    def __init__(
+        self,
+        default_counter: str,
+        *,
+        clock: Callable[[], dt.datetime] = vn_now,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._default_counter = default_counter
+        self._clock = clock
+        self._unit = 10.0
+
+        # Status band: icon, status words, timeliness.
+        self.band = _card()
+        self.icon = StatusIcon()
+        self.status_label = _label("StatusText")
+        self.timeliness_label = _label("Timeliness")
+        band_text = QVBoxLayout()
+        band_text.addWidget(self.status_label)
+        band_text.addWidget(self.timeliness_label)
+        band_row = QHBoxLayout(self.band)
+        band_row.setContentsMargins(24, 16, 24, 16)
+        band_row.setSpacing(24)
+        band_row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignVCenter)
+        band_row.addLayout(band_text, 1)
+
+        # Facts card.
+        facts = _card()
+        self.procedure_label = _label("Procedure")
+        self.code_value = _label("FieldValue")
+        self.applicant_value = _label("FieldValue")
+        self.received_value = _label("FieldValue")
+        self.appointment_value = _label("FieldValue")
+        self.finished_name = _label("FieldName", self.tr("Ngày có kết quả"))
+        self.finished_value = _label("FieldValue")
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        grid.setVerticalSpacing(8)
+        rows = [
+            (self.tr("Mã hồ sơ"), self.code_value),
+            (self.tr("Người nộp"), self.applicant_value),
+            (self.tr("Ngày tiếp nhận"), self.received_value),
+            (self.tr("Ngày hẹn trả"), self.appointment_value),
+        ]
+        for row, (name, value) in enumerate(rows):
+            grid.addWidget(_label("FieldName", name), row, 0)
+            grid.addWidget(value, row, 1)
+        grid.addWidget(self.finished_name, len(rows), 0)
+        grid.addWidget(self.finished_value, len(rows), 1)
+        grid.setColumnStretch(1, 1)
+        facts_column = QVBoxLayout(facts)
+        facts_column.setContentsMargins(24, 20, 24, 20)
+        facts_column.addWidget(self.procedure_label)
+        facts_column.addSpacing(12)
+        facts_column.addLayout(grid)
+        facts_column.addStretch(1)
+
+        # Steps card.
+        steps_card = _card()
+        self.steps_title = _label("FieldName", self.tr("Các bước xử lý"))
+        self.steps_box = QVBoxLayout()
+        self.steps_box.setSpacing(10)
+        steps_column = QVBoxLayout(steps_card)
+        steps_column.setContentsMargins(24, 20, 24, 20)
+        steps_column.addWidget(self.steps_title)
+        steps_column.addLayout(self.steps_box)
+        steps_column.addStretch(1)
+
+        # Next action and footer.
+        self.action_card = _card()
+        self.next_label = _label("NextAction")
+        self.note_label = _label("MessageBody")
+        action_column = QVBoxLayout(self.action_card)
+        action_column.setContentsMargins(24, 16, 24, 16)
+        action_column.addWidget(self.next_label)
+        action_column.addWidget(self.note_label)
+        self.updated_label = _label("Updated")
+        self.countdown = CountdownBar()
+
+        middle = QHBoxLayout()
+        middle.setSpacing(24)
+        middle.addWidget(facts, 3)
+        middle.addWidget(steps_card, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(16)
+        layout.addWidget(self.band)
+        layout.addLayout(middle, 1)
+        layout.addWidget(self.action_card)
+        layout.addWidget(self.updated_label)
+        layout.addWidget(self.countdown)
+
+    def set_unit(self, unit: float) -> None:
+        """Size the painted icon to the current text scale."""
+        self._unit = unit
+        self.icon.set_icon(self.icon.shape, self._icon_colour, round(unit * 9))
+
+    _icon_colour = theme.BLUE
+
+    def show_dossier(self, dossier: Dossier) -> None:
+        """Fill every field from `dossier`."""
+        now = self._clock()
+        where = standing(dossier, now)
+        tone = theme.TONES[dossier.status]
+        self._icon_colour = tone.colour
+        self.icon.set_icon(tone.icon, tone.colour, round(self._unit * 9))
+        self.band.setStyleSheet(f"#Card {{ background: {tone.pale}; }}")
+        self.status_label.setStyleSheet(f"color: {tone.colour};")
+        self.status_label.setText(texts.status_name(dossier.status))
+        self.timeliness_label.setText(texts.timeliness_text(where))
+        late = where.timeliness in (Timeliness.OVERDUE, Timeliness.LATE)
+        self.timeliness_label.setStyleSheet(f"color: {theme.RED if late else theme.INK};")
+        self.timeliness_label.setVisible(bool(self.timeliness_label.text()))
+
+        self.procedure_label.setText(dossier.procedure or self.tr("(chưa có tên thủ tục)"))
+        self.code_value.setText(dossier.code)
+        self.applicant_value.setText(dossier.applicant or "—")
+        self.received_value.setText(texts.date_time_text(dossier.received))
+        self.appointment_value.setText(texts.date_time_text(dossier.appointment))
+        finished = dossier.completed or dossier.returned
+        self.finished_name.setVisible(finished is not None)
+        self.finished_value.setVisible(finished is not None)
+        self.finished_value.setText(texts.date_time_text(finished))
+
+        self._fill_steps(dossier.steps)
+        self.next_label.setText(texts.next_action(dossier, where, self._default_counter))
+        self.note_label.setText(dossier.note)
+        self.note_label.setVisible(bool(dossier.note))
+        action_tone = theme.TONES[dossier.status].pale
+        self.action_card.setStyleSheet(f"#Card {{ background: {action_tone}; }}")
+        self.updated_label.setText(texts.updated_text(dossier.fetched, now))
+        self.updated_label.setVisible(bool(self.updated_label.text()))
+
+    def _fill_steps(self, steps: tuple[Step, ...]) -> None:
+        while self.steps_box.count():
+            item = self.steps_box.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+        if not steps:
+            self.steps_box.addWidget(_label("StepMeta", self.tr("Chưa có thông tin các bước.")))
+            return
+        shown = steps[-MAX_STEPS:]
+        hidden = len(steps) - len(shown)
+        if hidden:
+            more = self.tr("… và %n bước trước đó", "", hidden)
+            self.steps_box.addWidget(_label("StepMeta", more))
+        for step in shown:
+            self.steps_box.addWidget(self._step_widget(step))
+
+    def _step_widget(self, step: Step) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        mark = "✓" if step.finished else "•"
+        column.addWidget(_label("StepName", f"{mark} {step.name}"))
+        when = step.finished or step.started
+        meta = " · ".join(x for x in (step.unit, texts.date_time_text(when) if when else "") if x)
+        if meta:
+            column.addWidget(_label("StepMeta", meta))
+        return box
+
+    def step_texts(self) -> list[str]:
+        """The step lines shown now (for tests and diagnostics)."""
+        lines: list[str] = []
+        for index in range(self.steps_box.count()):
+            widget = self.steps_box.itemAt(index).widget()
+            if widget is None:
+                continue
+            lines.extend(label.text() for label in widget.findChildren(QLabel))
+            if isinstance(widget, QLabel):
+                lines.append(widget.text())
+        return lines

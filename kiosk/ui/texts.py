@@ -1,0 +1,175 @@
+"""Citizen-facing sentences, built from a dossier and the office settings.
+
+Source strings are Vietnamese (the default language); English comes from the
+translation file. Every string goes through `QCoreApplication.translate` so
+`pyside6-lupdate` finds it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication
+
+from kiosk.controller import Notice
+from kiosk.dossier import VN_TZ, Dossier, Standing, Status, Timeliness
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Texts", text)
+
+
+def status_name(status: Status) -> str:
+    """The national status in the screen's language."""
+    names = {
+        Status.NEW: _t("Mới đăng ký"),
+        Status.RECEIVED: _t("Được tiếp nhận"),
+        Status.REJECTED: _t("Không được tiếp nhận"),
+        Status.PROCESSING: _t("Đang xử lý"),
+        Status.NEEDS_SUPPLEMENT: _t("Yêu cầu bổ sung giấy tờ"),
+        Status.NEEDS_PAYMENT: _t("Yêu cầu thực hiện nghĩa vụ tài chính"),
+        Status.WITHDRAWN: _t("Công dân yêu cầu rút hồ sơ"),
+        Status.STOPPED: _t("Dừng xử lý"),
+        Status.DONE: _t("Đã xử lý xong"),
+        Status.RETURNED: _t("Đã trả kết quả"),
+    }
+    return names[status]
+
+
+def date_text(moment: dt.datetime | None) -> str:
+    """dd/MM/yyyy in Vietnam time, or a dash."""
+    if moment is None:
+        return "—"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(VN_TZ)
+    return moment.strftime("%d/%m/%Y")
+
+
+def date_time_text(moment: dt.datetime | None) -> str:
+    """HH:mm dd/MM/yyyy in Vietnam time, or a dash."""
+    if moment is None:
+        return "—"
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(VN_TZ)
+    return moment.strftime("%H:%M %d/%m/%Y")
+
+
+def money_text(amount: int) -> str:
+    """50000 -> "50.000 đồng" (Vietnamese thousands separator)."""
+    return _t("{amount} đồng").format(amount=f"{amount:,}".replace(",", "."))
+
+
+def timeliness_text(standing: Standing) -> str:
+    """One line on the dossier against its appointment date; "" if unknown."""
+    days = standing.days
+    match standing.timeliness:
+        case Timeliness.WITHIN if days == 0:
+            return _t("Trong hạn — hẹn trả kết quả hôm nay")
+        case Timeliness.WITHIN if days == 1:
+            return _t("Trong hạn — hẹn trả kết quả ngày mai")
+        case Timeliness.WITHIN:
+            return _t("Trong hạn — còn {n} ngày đến ngày hẹn trả").format(n=days)
+        case Timeliness.OVERDUE:
+            return _t("Quá hạn {n} ngày so với ngày hẹn trả").format(n=days)
+        case Timeliness.EARLY:
+            return _t("Hoàn thành sớm {n} ngày so với ngày hẹn").format(n=days)
+        case Timeliness.ON_TIME:
+            return _t("Hoàn thành đúng hẹn")
+        case Timeliness.LATE:
+            return _t("Hoàn thành trễ {n} ngày so với ngày hẹn").format(n=days)
+    return ""
+
+
+def next_action(dossier: Dossier, standing: Standing, default_counter: str) -> str:
+    """One plain sentence telling the citizen what to do next."""
+    counter = dossier.counter or default_counter
+    due = date_text(dossier.appointment)
+    status = dossier.status
+    if status is Status.NEW:
+        return _t("Hồ sơ đã được đăng ký và đang chờ tiếp nhận. Vui lòng chờ thông báo.")
+    if status in (Status.RECEIVED, Status.PROCESSING):
+        if standing.timeliness is Timeliness.OVERDUE:
+            return _t(
+                "Hồ sơ đã quá ngày hẹn. Xin lỗi ông/bà vì sự chậm trễ; vui lòng đến {counter} "
+                "để nhận phiếu xin lỗi và ngày hẹn mới."
+            ).format(counter=counter)
+        if dossier.appointment is None:
+            return _t("Hồ sơ đang được xử lý. Vui lòng chờ thông báo.")
+        return _t("Hồ sơ đang được xử lý. Vui lòng quay lại vào ngày hẹn {date}.").format(date=due)
+    if status is Status.NEEDS_SUPPLEMENT:
+        return _t("Vui lòng mang giấy tờ cần bổ sung đến {counter}.").format(counter=counter)
+    if status is Status.NEEDS_PAYMENT:
+        if dossier.fee:
+            return _t("Vui lòng nộp {amount} tại {counter} để hồ sơ được xử lý tiếp.").format(
+                amount=money_text(dossier.fee), counter=counter
+            )
+        return _t("Vui lòng nộp phí, lệ phí tại {counter} để hồ sơ được xử lý tiếp.").format(
+            counter=counter
+        )
+    if status is Status.DONE:
+        return _t("Kết quả đã sẵn sàng. Vui lòng mang giấy hẹn đến {counter} để nhận.").format(
+            counter=counter
+        )
+    if status is Status.RETURNED:
+        return _t("Kết quả đã được trả. Cảm ơn ông/bà đã sử dụng dịch vụ.")
+    if status is Status.WITHDRAWN:
+        return _t("Hồ sơ đã được rút theo yêu cầu. Cần hỗ trợ, vui lòng đến {counter}.").format(
+            counter=counter
+        )
+    # REJECTED, STOPPED
+    return _t("Vui lòng đến {counter} để được giải thích và hướng dẫn.").format(counter=counter)
+
+
+def updated_text(fetched: dt.datetime | None, now: dt.datetime) -> str:
+    """Tell the citizen when the answer was obtained, if it is not fresh."""
+    if fetched is None or (now - fetched) < dt.timedelta(minutes=2):
+        return ""
+    local = fetched.astimezone(VN_TZ) if fetched.tzinfo else fetched
+    return _t("Thông tin cập nhật lúc {time} ngày {date}; có thể đã thay đổi.").format(
+        time=local.strftime("%H:%M"), date=local.strftime("%d/%m")
+    )
+
+
+def notice_texts(notice: Notice, code: str) -> tuple[str, str]:
+    """Title and body of the message screen for `notice`."""
+    if notice is Notice.NOT_FOUND:
+        return (
+            _t("Không tìm thấy hồ sơ"),
+            _t(
+                "Chưa tìm thấy hồ sơ mã {code}. Hồ sơ vừa nộp có thể chưa được cập nhật. "
+                "Vui lòng kiểm tra lại giấy hẹn hoặc hỏi cán bộ tại quầy."
+            ).format(code=code),
+        )
+    if notice is Notice.INFO_QR:
+        return (
+            _t("Đây là mã QR thông tin"),
+            _t(
+                "Mã này không chứa mã hồ sơ. Vui lòng quét mã QR tra cứu "
+                "hoặc mã vạch trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+            ),
+        )
+    if notice is Notice.NOT_A_CODE:
+        return (
+            _t("Mã vừa quét không phải mã hồ sơ"),
+            _t(
+                "Vui lòng quét mã QR in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, "
+                "hoặc chạm màn hình để nhập mã hồ sơ."
+            ),
+        )
+    if notice is Notice.TYPING_TOOL:
+        return (
+            _t("Không đọc được mã"),
+            _t("Máy quét đọc sai mã. Vui lòng báo cán bộ tại quầy để được hỗ trợ."),
+        )
+    if notice is Notice.SLOW:
+        return (
+            _t("Hệ thống phản hồi chậm"),
+            _t("Hệ thống tra cứu đang phản hồi chậm. Vui lòng quét lại sau ít phút."),
+        )
+    return (
+        _t("Tạm thời chưa tra cứu được"),
+        _t(
+            "Hệ thống tra cứu đang tạm gián đoạn. Vui lòng thử lại sau ít phút "
+            "hoặc hỏi cán bộ tại quầy."
+        ),
+    )
