@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path)
     check.set_defaults(func=_cmd_check_config)
 
+    template = sub.add_parser("config-template", help="print a commented config with defaults")
+    template.set_defaults(func=_cmd_config_template)
+
     server = sub.add_parser("demo-server", help="serve the kiosk lookup API over the demo data")
     server.add_argument("--host", default="127.0.0.1")
     server.add_argument("--port", type=int, default=8765)
@@ -188,6 +191,13 @@ def _cmd_check_config(args: argparse.Namespace) -> int:
         print(exc, file=sys.stderr)
         return EXIT_CONFIG
     print(f"{path}: valid")
+    return 0
+
+
+def _cmd_config_template(args: argparse.Namespace) -> int:
+    from kiosk import config, config_template
+
+    sys.stdout.write(config_template.render(config.Config))
     return 0
 
 

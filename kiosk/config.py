@@ -71,7 +71,7 @@ class ScanSettings:
     )
     min_length: int = opt(8, "Fewest characters a scan can have.", min=3, max=200)
     terminators: list[str] = opt(
-        ["enter", "tab"], "Keys that end a scan.", choices=None
+        ["enter", "tab"], "Keys that end a scan.", choices=("enter", "tab")
     )
     url_params: list[str] = opt(
         ["MHS", "code", "keyword", "ma", "mahoso", "MaHoSo", "madossier", "q"],

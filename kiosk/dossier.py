@@ -183,9 +183,15 @@ def mask_name(full_name: str) -> str:
 
 
 def _title(word: str) -> str:
-    return word[:1].upper() + word[1:].lower()
+    return _upper_one(word[:1]) + word[1:].lower()
 
 
 def _initial(word: str) -> str:
     letters = [ch for ch in word if ch.isalpha()]
-    return f"{letters[0].upper()}."
+    return f"{_upper_one(letters[0])}."
+
+
+def _upper_one(char: str) -> str:
+    # Some letters upper-case to two ("ß" -> "SS"); keep those as they are.
+    upper = char.upper()
+    return upper if len(upper) == 1 else char

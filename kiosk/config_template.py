@@ -1,0 +1,78 @@
+"""Render a commented `config.toml` from the schema: every key, its default.
+
+`kiosk config-template` prints it; the shipped `config.toml` starts from it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import textwrap
+import typing
+from typing import Any
+
+HEADER = """\
+# Configuration of the counter kiosk.
+# Every option is listed with its default value and what it does.
+# Check a changed file with:  kiosk check-config config.toml
+"""
+
+
+def render(cls: type, header: str = HEADER) -> str:
+    """The whole commented file for root section `cls`."""
+    out: list[str] = [header]
+    _section(cls, [], out, cls.__doc__ or "")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _section(cls: type, path: list[str], out: list[str], doc: str) -> None:
+    hints = typing.get_type_hints(cls)
+    fields = dataclasses.fields(cls)
+    scalars = [f for f in fields if not dataclasses.is_dataclass(hints[f.name])]
+    tables = [f for f in fields if dataclasses.is_dataclass(hints[f.name])]
+    if path and scalars:
+        out.append("")
+        if doc:
+            out.extend(_comment(doc))
+        out.append(f"[{'.'.join(path)}]")
+    for fld in scalars:
+        out.extend(_comment(fld.metadata.get("description", "")))
+        meta = fld.metadata
+        bounds = []
+        if meta.get("choices"):
+            bounds.append("one of " + ", ".join(_value(c) for c in meta["choices"]))
+        if meta.get("min") is not None and hints[fld.name] in (int, float):
+            bounds.append(f"min {meta['min']}")
+        if meta.get("max") is not None and hints[fld.name] in (int, float):
+            bounds.append(f"max {meta['max']}")
+        if bounds:
+            out.append(f"# ({'; '.join(bounds)})")
+        default = fld.default_factory() if fld.default is dataclasses.MISSING else fld.default  # type: ignore[misc]
+        if default is None:
+            out.append(f"# {fld.name} =")
+        else:
+            out.append(f"{fld.name} = {_value(default)}")
+    for fld in tables:
+        _section(
+            hints[fld.name], [*path, fld.name], out, fld.metadata.get("description", "")
+        )
+
+
+def _comment(text: str) -> list[str]:
+    return [f"# {line}" for line in textwrap.wrap(text, 92)] if text else []
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, list):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{json.dumps(k)} = {_value(v)}" for k, v in value.items()) + " }"
+    if dataclasses.is_dataclass(value):
+        return _value(dataclasses.asdict(value))  # type: ignore[arg-type]
+    raise TypeError(f"cannot write {type(value).__name__} to TOML")

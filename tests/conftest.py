@@ -1,0 +1,11 @@
+"""Test-wide set-up: Qt offscreen for widget tests, no writes to the user's folders."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Before any Qt import: widget tests run without a screen. End-to-end tests
+# start their own Xvfb and pass DISPLAY to the app subprocess.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-test-"))
