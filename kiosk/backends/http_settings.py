@@ -87,8 +87,8 @@ class MappingSettings:
     )
     pick: str = opt(
         "first",
-        "When `root` is a list: take the 'first' item, or the first item whose `code` "
-        "'matching' the scanned code.",
+        "When `root` is a list: 'first' takes its first item, 'matching' the first item "
+        "whose `code` equals the scanned code (searches that also return similar codes).",
         choices=("first", "matching"),
     )
     code: str = opt("code", "Path of the dossier code; empty = use the scanned code.")

@@ -26,7 +26,15 @@ log = logging.getLogger("kiosk.lookup")
 
 #: Statuses worth another attempt: a gateway or an overloaded server in front of the back office.
 RETRY_STATUSES = frozenset({502, 503, 504})
-_CHUNK = 64 * 1024
+# Small reads: a read blocks until a whole chunk arrives, so this bounds how far a server
+# dripping bytes can overrun the total timeout.
+_CHUNK = 8 * 1024
+# urllib3 1.x has no NameResolutionError; there the resolver's gaierror is in the chain.
+_NAME_ERRORS: tuple[type[BaseException], ...] = tuple(
+    cls
+    for cls in (getattr(urllib3.exceptions, "NameResolutionError", None), socket.gaierror)
+    if cls is not None
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -239,7 +247,7 @@ def classify(exc: BaseException) -> tuple[ErrorKind, str, bool]:
         return ErrorKind.CONFIG, "the URL is not valid (check backend.http.url)", False
     chain = list(_chain(exc))
     for item in chain:
-        if isinstance(item, urllib3.exceptions.NameResolutionError | socket.gaierror):
+        if isinstance(item, _NAME_ERRORS):
             return ErrorKind.DNS, "the host name does not resolve (DNS)", True
     for item in chain:
         if isinstance(item, urllib3.exceptions.ReadTimeoutError | TimeoutError | socket.timeout):

@@ -14,15 +14,22 @@ from kiosk.schema import build
 from tests.backends.server import Handler, LoopbackServer
 
 PRESETS = Path(__file__).resolve().parents[2] / "packaging" / "presets"
+DATA = Path(__file__).resolve().parent / "data"
+#: A self-signed certificate for 127.0.0.1, for TLS tests only.
+TLS_PAIR = (str(DATA / "loopback-test-cert.pem"), str(DATA / "loopback-test-key.pem"))
+
+
+#: Starts a loopback server: serve(handler, tls=None) -> LoopbackServer.
+Serve = Callable[..., LoopbackServer]
 
 
 @pytest.fixture
-def serve() -> Iterator[Callable[[Handler], LoopbackServer]]:
+def serve() -> Iterator[Callable[..., LoopbackServer]]:
     """Start a loopback server with a handler; all are stopped after the test."""
     servers: list[LoopbackServer] = []
 
-    def start(handler: Handler) -> LoopbackServer:
-        server = LoopbackServer(handler).start()
+    def start(handler: Handler, tls: tuple[str, str] | None = None) -> LoopbackServer:
+        server = LoopbackServer(handler, tls).start()
         servers.append(server)
         return server
 
@@ -31,7 +38,7 @@ def serve() -> Iterator[Callable[[Handler], LoopbackServer]]:
         server.stop()
 
 
-def backend_settings(toml: str = "", **http: Any) -> BackendSettings:
+def backend_settings(toml: str = "", /, **http: Any) -> BackendSettings:
     """Settings as IT would write them: a `[backend]` TOML text plus http overrides."""
     data = tomllib.loads(toml).get("backend", {}) if toml else {}
     data.setdefault("kind", "http")

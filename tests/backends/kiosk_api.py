@@ -50,7 +50,7 @@ def kiosk_api(api_key: str = "", secret: str | None = None) -> Any:
             return Reply(404, "<html>no such page</html>", content_type="text/html")
         if api_key and request.headers.get("X-Api-Key") != api_key:
             return Reply(401, {"error": {"code": "unauthorized", "message": "bad key"}})
-        code = unquote(request.path[len(prefix):])
+        code = unquote(request.path[len(prefix) :])
         if code != CODE or (secret and request.headers.get("X-Lookup-Secret") != secret):
             return Reply(404, {"error": {"code": "not_found", "message": "no such dossier"}})
         return Reply(200, DOSSIER)

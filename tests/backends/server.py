@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -63,8 +64,9 @@ Handler = Callable[[Request], Reply]
 class LoopbackServer:
     """A threaded HTTP/1.1 server on 127.0.0.1, port chosen by the OS."""
 
-    def __init__(self, handler: Handler) -> None:
+    def __init__(self, handler: Handler, tls: tuple[str, str] | None = None) -> None:
         self.handler = handler
+        self.scheme = "https" if tls else "http"
         self.requests: list[Request] = []
         self.stopping = threading.Event()
         outer = self
@@ -118,14 +120,17 @@ class LoopbackServer:
                 pass
 
         self._server = _Server(("127.0.0.1", 0), _Handler)
+        if tls:
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(*tls)
+            self._server.socket = context.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(
             target=self._server.serve_forever, args=(0.05,), daemon=True
         )
 
     @property
     def base(self) -> str:
-        host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{self.scheme}://127.0.0.1:{self._server.server_port}"
 
     def start(self) -> LoopbackServer:
         self._thread.start()

@@ -11,7 +11,7 @@ from kiosk.backends import BackendError, ErrorKind
 from kiosk.backends.http import HttpBackend
 from kiosk.dossier import VN_TZ, Status
 from kiosk.scan import DossierQuery
-from tests.backends.conftest import backend_settings
+from tests.backends.conftest import Serve, backend_settings
 from tests.backends.kiosk_api import CODE, FULL_NAME, ID_NUMBER, kiosk_api
 
 
@@ -20,7 +20,7 @@ def _backend(base: str, **http: object) -> HttpBackend:
     return HttpBackend(settings.http)
 
 
-def test_found_dossier_is_mapped_and_masked(serve, caplog) -> None:
+def test_found_dossier_is_mapped_and_masked(serve: Serve, caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG, logger="kiosk.lookup")
     server = serve(kiosk_api())
     backend = _backend(server.base)
@@ -47,7 +47,7 @@ def test_found_dossier_is_mapped_and_masked(serve, caplog) -> None:
     assert "X-Lookup-Secret" not in server.requests[0].headers
 
 
-def test_unknown_code_is_not_found(serve) -> None:
+def test_unknown_code_is_not_found(serve: Serve) -> None:
     server = serve(kiosk_api())
     backend = _backend(server.base)
     try:
@@ -56,7 +56,7 @@ def test_unknown_code_is_not_found(serve) -> None:
         backend.close()
 
 
-def test_wrong_url_404_is_an_error_not_a_missing_dossier(serve) -> None:
+def test_wrong_url_404_is_an_error_not_a_missing_dossier(serve: Serve) -> None:
     server = serve(kiosk_api())
     settings = backend_settings(url=f"{server.base}/wrong/{{code}}")
     backend = HttpBackend(settings.http)
@@ -69,7 +69,9 @@ def test_wrong_url_404_is_an_error_not_a_missing_dossier(serve) -> None:
     assert "404" in caught.value.detail and "URL" in caught.value.detail
 
 
-def test_secret_and_api_key_go_in_headers_and_never_in_logs(serve, caplog) -> None:
+def test_secret_and_api_key_go_in_headers_and_never_in_logs(
+    serve: Serve, caplog: pytest.LogCaptureFixture
+) -> None:
     caplog.set_level(logging.DEBUG, logger="kiosk.lookup")
     server = serve(kiosk_api(api_key="k-123456", secret=ID_NUMBER))
     backend = _backend(server.base, api_key="k-123456")
@@ -83,7 +85,7 @@ def test_secret_and_api_key_go_in_headers_and_never_in_logs(serve, caplog) -> No
     assert ID_NUMBER not in caplog.text and "k-123456" not in caplog.text
 
 
-def test_wrong_api_key_is_an_auth_error(serve) -> None:
+def test_wrong_api_key_is_an_auth_error(serve: Serve) -> None:
     server = serve(kiosk_api(api_key="right-key"))
     backend = _backend(server.base, api_key="wrong-key")
     try:
@@ -95,7 +97,7 @@ def test_wrong_api_key_is_an_auth_error(serve) -> None:
     assert "wrong-key" not in str(caught.value)
 
 
-def test_code_with_reserved_characters_is_url_encoded(serve) -> None:
+def test_code_with_reserved_characters_is_url_encoded(serve: Serve) -> None:
     server = serve(kiosk_api())
     backend = _backend(server.base)
     try:
