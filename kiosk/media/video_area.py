@@ -1,0 +1,384 @@
+"""The idle screen's video area: the playlist through libVLC, images and posters through Qt."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QStackedLayout, QWidget
+
+from kiosk.media import playlist as pl
+from kiosk.media import vlc_engine
+from kiosk.media.player import VlcPlayer
+from kiosk.media.poster import BACKGROUND, PosterView
+from kiosk.media.rotation import BadItems, Rotation
+from kiosk.media.schedule import Schedule, merged
+from kiosk.media.settings import MediaSettings
+
+log = logging.getLogger("kiosk.media")
+
+_TICK_MS = 15_000
+_RESCAN_DEBOUNCE_MS = 400
+
+
+class VideoArea(QWidget):
+    """Loops the idle playlist; never black: a poster or text card stands in for video.
+
+    Signals:
+        playing(str): an item began (or resumed) playing; its title.
+        fallback(str): a poster/slide/text card replaced the video; the reason.
+        skipped(str, str): an item failed and left the rotation; its title and why.
+        frame_shown(): the current video item showed its first frame.
+        rebuilt(int): the playlist was (re)built; the number of playable items.
+    """
+
+    playing = Signal(str)
+    fallback = Signal(str)
+    skipped = Signal(str, str)
+    frame_shown = Signal()
+    rebuilt = Signal(int)
+    _scanned = Signal(int, object, object)
+
+    def __init__(
+        self,
+        settings: MediaSettings,
+        *,
+        clock: Callable[[], datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        """Build the area and scan the playlist in the background (nothing plays yet)."""
+        super().__init__(parent)
+        self._settings = settings
+        self._clock = clock or datetime.now
+        self._bad = BadItems(settings.bad_item_retry_min * 60)
+        self._rotation = Rotation(Schedule(settings.schedule), self._bad, self._clock)
+        self._playlist: pl.Playlist | None = None
+        self._current: pl.Item | None = None
+        self._token = -1
+        self._showing = "none"  # none | video | image | poster
+        self._active = False
+        self._fallback_reason: str | None = None
+        self._image_left_ms = 0
+        self._player: VlcPlayer | None = None
+        self._no_video: str | None = None
+        self._scan_gen = 0
+        self._hours_text = _hours_text(settings.schedule.hours.days, settings.schedule.hours.times)
+
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self._surface = QWidget(self)
+        self._surface.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        palette = self._surface.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
+        self._surface.setPalette(palette)
+        self._surface.setAutoFillBackground(True)
+        self._poster = PosterView(self)
+        self._stack = QStackedLayout(self)
+        self._stack.setContentsMargins(0, 0, 0, 0)
+        self._stack.addWidget(self._poster)
+        self._stack.addWidget(self._surface)
+
+        self._image_timer = QTimer(self, singleShot=True)
+        self._image_timer.timeout.connect(self._on_image_done)
+        self._tick = QTimer(self, interval=_TICK_MS)
+        self._tick.timeout.connect(self._on_tick)
+        self._rescan = QTimer(self, singleShot=True, interval=_RESCAN_DEBOUNCE_MS)
+        self._rescan.timeout.connect(self._request_scan)
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.directoryChanged.connect(self._on_changed)
+        self._watcher.fileChanged.connect(self._on_changed)
+        self._scanned.connect(self._on_scanned)
+        self._request_scan()
+
+    # -- public API -------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Begin or resume the playlist (the kiosk entered idle)."""
+        if self._active:
+            return
+        self._active = True
+        self._tick.start()
+        if self._playlist is None:
+            return  # the first scan will start playing
+        if not self._settings.enabled or not self._is_open():
+            self._advance()
+            return
+        if self._settings.resume == "position" and self._resume_current():
+            return
+        self._advance()
+
+    def stop(self) -> None:
+        """Leave the video at once (a scan or touch took over), keeping the position."""
+        self._active = False
+        self._tick.stop()
+        if self._image_timer.isActive():
+            self._image_left_ms = max(0, self._image_timer.remainingTime())
+            self._image_timer.stop()
+        if self._player is not None:
+            self._player.pause()
+
+    def shutdown(self) -> None:
+        """Release the libVLC player and instance (the app is exiting)."""
+        self.stop()
+        self._scan_gen += 1
+        if self._player is not None:
+            self._player.release()
+            self._player = None
+        vlc_engine.release()
+
+    @property
+    def current_title(self) -> str:
+        """Title of the item on screen, or empty."""
+        return self._current.title if self._current and self._showing != "poster" else ""
+
+    @property
+    def showing(self) -> str:
+        """What is on screen: 'video', 'image', 'poster' or 'none'."""
+        return self._showing
+
+    @property
+    def poster_view(self) -> PosterView:
+        """The widget that shows images and text cards."""
+        return self._poster
+
+    @property
+    def player(self) -> VlcPlayer | None:
+        """The libVLC player, once created."""
+        return self._player
+
+    def skipped_items(self) -> dict[str, str]:
+        """Items out of rotation now, with the reason (for `kiosk doctor` and logs)."""
+        return self._bad.entries()
+
+    # -- playing ----------------------------------------------------------------------
+
+    def _volume_now(self) -> int:
+        return self._rotation.schedule.volume(self._clock(), self._settings.volume)
+
+    def _is_open(self) -> bool:
+        return self._rotation.schedule.is_open(self._clock())
+
+    def _advance(self) -> None:
+        """Show whatever should be on screen now, after the current item."""
+        if not self._active:
+            return
+        if not self._settings.enabled:
+            self._show_poster(self.tr("Video is turned off in the settings"), closed=False)
+            return
+        if not self._is_open():
+            self._show_poster(self.tr("Outside opening hours"), closed=True)
+            return
+        item = self._rotation.next_after(self._current)
+        if item is None:
+            reason = self._no_video or self.tr("No playable video or image in the playlist")
+            self._show_poster(reason, closed=False)
+            return
+        self._play(item)
+
+    def _play(self, item: pl.Item) -> None:
+        self._current = item
+        self._image_left_ms = 0
+        if item.kind is pl.Kind.IMAGE:
+            if not self._poster.show_image(item.location):
+                self._item_failed(item, "image cannot be read")
+                return
+            if self._player is not None and self._player.phase != "idle":
+                self._player.stop()
+            self._show("image")
+            duration = item.duration_s or self._settings.image_duration_s
+            self._image_timer.start(int(duration * 1000))
+            self.playing.emit(item.title)
+            return
+        player = self._ensure_player()
+        if player is None:
+            self._advance()  # videos were marked bad; images may remain
+            return
+        self._show("video")
+        player.set_volume(self._volume_now())
+        self._token = player.play(item.location)
+
+    def _resume_current(self) -> bool:
+        item = self._current
+        if item is None or self._showing == "poster":
+            return False
+        if item.kind is pl.Kind.IMAGE and self._image_left_ms > 0:
+            self._show("image")
+            self._image_timer.start(self._image_left_ms)
+        elif item.kind is pl.Kind.VIDEO and self._player is not None and self._player.resume():
+            self._show("video")
+            self._player.set_volume(
+                self._volume_now()
+            )
+        else:
+            return False
+        self.playing.emit(item.title)
+        return True
+
+    def _ensure_player(self) -> VlcPlayer | None:
+        if self._player is not None:
+            return self._player
+        if self._no_video is None:
+            instance, reason = vlc_engine.instance(self._settings.vlc_options)
+            if instance is not None:
+                self._player = VlcPlayer(
+                    instance,
+                    int(self._surface.winId()),
+                    start_timeout_s=self._settings.start_timeout_s,
+                    stall_timeout_s=self._settings.stall_timeout_s,
+                    parent=self,
+                )
+                self._player.started.connect(self._on_started)
+                self._player.frame.connect(self._on_frame)
+                self._player.ended.connect(self._on_ended)
+                self._player.failed.connect(self._on_failed)
+                return self._player
+            self._no_video = self.tr("Video unavailable: {0}").format(reason)
+            self.fallback.emit(self._no_video)
+            self._fallback_reason = self._no_video
+        self._mark_videos_bad()
+        return None
+
+    def _mark_videos_bad(self) -> None:
+        for item in self._rotation.items:
+            if item.kind is pl.Kind.VIDEO:
+                self._bad.mark(item.key, self._no_video or "video unavailable")
+
+    def _show(self, what: str) -> None:
+        self._showing = what
+        self._fallback_reason = None
+        self._stack.setCurrentWidget(self._surface if what == "video" else self._poster)
+
+    def _show_poster(self, reason: str, *, closed: bool) -> None:
+        """Replace video by the configured poster, else a text card; say why once."""
+        if self._player is not None and self._player.phase != "idle":
+            self._player.stop()
+        self._image_timer.stop()
+        shown = bool(self._settings.poster) and self._poster.show_image(
+            str(Path(self._settings.poster).expanduser())
+        )
+        if not shown:
+            if closed:
+                self._poster.show_card(self.tr("Outside opening hours"), self._hours_text)
+            else:
+                self._poster.show_card(
+                    self.tr("Welcome"), self.tr("Scan the QR code on your receipt to see progress")
+                )
+        self._showing = "poster"
+        self._stack.setCurrentWidget(self._poster)
+        if reason != self._fallback_reason:
+            self._fallback_reason = reason
+            log.info("poster instead of video: %s", reason)
+            self.fallback.emit(reason)
+
+    def _item_failed(self, item: pl.Item, reason: str) -> None:
+        if self._bad.mark(item.key, reason):
+            log.warning("skipped %s: %s", item.key, reason)
+        self.skipped.emit(item.title, reason)
+        self._advance()
+
+    @Slot(int)
+    def _on_started(self, token: int) -> None:
+        if token == self._token and self._current is not None and self._player is not None:
+            self._player.set_volume(self._volume_now())
+            title = self._current.title
+            if not self._current.explicit_title:
+                title = self._player.meta_title() or title
+                self._current = dataclasses.replace(self._current, title=title)
+            self.playing.emit(title)
+
+    @Slot(int)
+    def _on_frame(self, token: int) -> None:
+        if token == self._token:
+            self.frame_shown.emit()
+
+    @Slot(int)
+    def _on_ended(self, token: int) -> None:
+        if token == self._token:
+            self._advance()
+
+    @Slot(int, str)
+    def _on_failed(self, token: int, reason: str) -> None:
+        if token == self._token and self._current is not None:
+            self._item_failed(self._current, reason)
+
+    @Slot()
+    def _on_image_done(self) -> None:
+        self._advance()
+
+    @Slot()
+    def _on_tick(self) -> None:
+        """Follow the clock: opening hours, items back in rotation, volume."""
+        if not self._active:
+            return
+        is_open = self._is_open()
+        if self._showing == "poster" and (is_open or not self._settings.enabled):
+            if self._rotation.next_after(self._current) is not None:
+                self._advance()
+        elif self._showing in ("video", "image") and not is_open:
+            self._advance()
+        elif self._showing == "video" and self._player is not None:
+            self._player.set_volume(
+                self._volume_now()
+            )
+
+    # -- playlist ---------------------------------------------------------------------
+
+    @Slot()
+    def _request_scan(self) -> None:
+        """Rebuild the playlist off the UI thread; the result arrives in `_on_scanned`."""
+        self._scan_gen += 1
+        gen, s = self._scan_gen, self._settings
+        emit = self._scanned.emit
+
+        def work() -> None:
+            result = pl.load(s.folder, s.playlist, s.sidecar)
+            paths = [str(p) for p in pl.watched_paths(s.folder, s.playlist) if p.exists()]
+            with contextlib.suppress(RuntimeError):  # the widget was deleted meanwhile
+                emit(gen, result, paths)
+
+        QThreadPool.globalInstance().start(work)
+
+    @Slot(int, object, object)
+    def _on_scanned(self, gen: int, playlist: pl.Playlist, paths: list[str]) -> None:
+        if gen != self._scan_gen:
+            return
+        first = self._playlist is None
+        self._playlist = playlist
+        config = merged(self._settings.schedule, playlist.schedule, playlist.sidecar_keys)
+        self._rotation.schedule = Schedule(config)
+        self._hours_text = _hours_text(config.hours.days, config.hours.times)
+        self._rotation.set_items(playlist.items)
+        if self._no_video is not None:
+            self._mark_videos_bad()
+        for problem in (*playlist.problems, *self._rotation.schedule.problems):
+            log.warning("media: %s", problem)
+        for name, reason in playlist.skipped:
+            log.info("media: left out %s: %s", name, reason)
+        old = set(self._watcher.directories()) | set(self._watcher.files())
+        if old != set(paths):
+            if old:
+                self._watcher.removePaths(list(old))
+            if paths:
+                self._watcher.addPaths(paths)
+        if playlist.unsettled:
+            self._rescan.start(int(pl.SETTLE_S * 1000) + 500)
+        self.rebuilt.emit(len(self._rotation.playable()))
+        if self._active and (first or self._showing in ("none", "poster")):
+            self._advance()
+
+    @Slot(str)
+    def _on_changed(self, _path: str) -> None:
+        self._rescan.start(_RESCAN_DEBOUNCE_MS)
+
+
+def _hours_text(days: list[str], times: list[str]) -> str:
+    """'T2, T3 … 07:00-17:30' for the closed card (day names as written in the settings)."""
+    names = {"mon": "T2", "tue": "T3", "wed": "T4", "thu": "T5", "fri": "T6", "sat": "T7",
+             "sun": "CN"}  # fmt: skip
+    shown = ", ".join(names.get(d.casefold(), d.upper()) for d in days)
+    return "  ".join(part for part in (shown, ", ".join(times)) if part)
