@@ -38,11 +38,24 @@ def serve() -> Iterator[Callable[..., LoopbackServer]]:
         server.stop()
 
 
-def backend_settings(toml: str = "", /, **http: Any) -> BackendSettings:
+def backend_settings(
+    toml: str = "", /, *, cache: dict[str, Any] | None = None, **http: Any
+) -> BackendSettings:
     """Settings as IT would write them: a `[backend]` TOML text plus http overrides."""
     data = tomllib.loads(toml).get("backend", {}) if toml else {}
     data.setdefault("kind", "http")
     data["http"] = deep_merge(data.get("http", {}), http)
+    if cache:
+        data["cache"] = cache
+    return _build(data)
+
+
+def book_settings(path: Path, **book: Any) -> BackendSettings:
+    """Settings for a tracking book at `path`, with `[backend.tracking_book]` overrides."""
+    return _build({"kind": "tracking_book", "tracking_book": {"path": str(path), **book}})
+
+
+def _build(data: dict[str, Any]) -> BackendSettings:
     settings, problems = build(BackendSettings, data, "backend")
     assert not problems, problems
     return settings
