@@ -19,7 +19,9 @@ import json
 import logging
 import os
 import re
+import signal
 import socket
+import sys
 import threading
 import time
 import urllib.parse
@@ -137,8 +139,12 @@ class DemoServer:
         self.bind(host, port)
         assert self._httpd is not None
         self._serving = True
+        # A short poll interval lets `stop()` return quickly (tests start many servers).
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, name="kiosk-demo-server", daemon=True
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="kiosk-demo-server",
+            daemon=True,
         )
         self._thread.start()
         return self.port
@@ -201,6 +207,8 @@ class DemoServer:
 class _HttpServer(http.server.ThreadingHTTPServer):
     api: DemoServer
     daemon_threads = True
+    # On Windows SO_REUSEADDR lets a second server bind a port already in use.
+    allow_reuse_address = sys.platform != "win32"
 
 
 class _HttpServer6(_HttpServer):
@@ -213,6 +221,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     server_version = f"KioskDemoServer/{kiosk.__version__}"
     # An idle keep-alive connection is dropped after this many seconds.
     timeout = 30
+    # Headers and body go out in two writes; without this, delayed ACKs add ~40 ms.
+    disable_nagle_algorithm = True
 
     def do_GET(self) -> None:
         self._answer(send_body=True)
@@ -299,16 +309,20 @@ def serve(
 ) -> None:
     """Run the demo server in the calling thread until Ctrl+C (KeyboardInterrupt).
 
+    The per-request lines go to stderr when logging is not set up otherwise.
+
     Raises:
-        OSError: the address cannot be bound.
+        OSError: the address cannot be bound (port in use, unknown host).
     """
+    console, level = _console_logging(), log.level
+    on_term = _stop_on_sigterm()
     server = DemoServer(api_key=api_key, delay_ms=delay_ms)
-    bound = server.bind(host, port)
     try:
+        bound = server.bind(host, port)
         log.info(
-            "demo server on http://%s:%d/api/v1/ (fictional data%s%s)",
-            host, bound, ", API key required" if api_key else "",
-            f", {delay_ms} ms delay" if delay_ms else "",
+            "demo server (fictional data) on http://%s:%d/api/v1/%s%s",
+            host, bound, "; API key required" if api_key else "",
+            f"; {delay_ms} ms delay" if delay_ms else "",
         )
         if not _is_loopback(host):
             log.warning("listening on %s: this demo server is meant for loopback only", host)
@@ -317,6 +331,35 @@ def serve(
         log.info("demo server stopped")
     finally:
         server.stop()
+        if on_term is not None:
+            signal.signal(signal.SIGTERM, on_term)
+        if console is not None:
+            log.removeHandler(console)
+            console.close()
+            log.setLevel(level)
+
+
+def _stop_on_sigterm() -> signal.Handlers | Callable[..., Any] | int | None:
+    # A service manager stops us with SIGTERM: end like Ctrl+C, closing the socket.
+    if threading.current_thread() is not threading.main_thread():
+        return None
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    return previous if previous is not None else signal.SIG_DFL
+
+
+def _console_logging() -> logging.Handler | None:
+    # A bare `kiosk demo-server` has no logging set up; its request lines should still show.
+    if log.isEnabledFor(logging.INFO) and log.hasHandlers():
+        return None
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    return handler
 
 
 def _is_loopback(host: str) -> bool:
@@ -343,11 +386,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def main(args: argparse.Namespace) -> int:
-    """Run `kiosk demo-server` with parsed `args`; returns the exit status."""
-    if not logging.getLogger().handlers and not logging.getLogger("kiosk").handlers:
-        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s: %(message)s")
-    if log.getEffectiveLevel() > logging.INFO:
-        log.setLevel(logging.INFO)
+    """Run `kiosk demo-server` with `args` from `add_arguments`; returns the exit status."""
     api_key = args.api_key or os.environ.get(API_KEY_ENV) or None
     try:
         serve(args.host, args.port, api_key=api_key, delay_ms=args.delay_ms)

@@ -313,5 +313,9 @@ class DemoBackend:
         record = find_record(moment, query.code, query.secret)
         return None if record is None else record.to_dossier(fetched=moment)
 
+    def codes(self, status: Status | None = None) -> list[str]:
+        """The codes this backend knows today, only those with `status` if given."""
+        return codes(self._now(), status)
+
     def close(self) -> None:
         """Nothing to release: the data set lives in memory."""
