@@ -105,7 +105,7 @@ def _trace_book(settings: BackendSettings, query: DossierQuery, out: TextIO) -> 
     backend = TrackingBookBackend(settings.tracking_book)
     book = backend.refresh()
     out.write(
-        f"file: {backend.path} ({book.rows} rows, {len(book.dossiers)} dossiers, "
+        f"file: {backend.path} ({book.rows} rows, {len(book.entries)} dossiers, "
         f"{len(book.problems)} skipped)\n"
     )
     for problem in book.problems:

@@ -23,7 +23,7 @@ from kiosk.backends import BackendError, ErrorKind
 from kiosk.backends.dates import parse_date
 from kiosk.backends.mapping import StatusTable
 from kiosk.backends.settings import TrackingBookSettings
-from kiosk.dossier import VN_TZ, Dossier, mask_name
+from kiosk.dossier import VN_TZ, Dossier, Status, mask_name
 from kiosk.scan import DossierQuery
 
 log = logging.getLogger("kiosk.lookup")
@@ -32,21 +32,56 @@ _DATE_FIELDS = ("received", "appointment", "completed", "returned")
 _SHOWN_PROBLEMS = 20
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Entry:
+    """One valid row: its cells, and the status and dates already checked."""
+
+    cells: list[str]
+    status: Status
+    dates: dict[str, dt.datetime | None]
+
+
 @dataclasses.dataclass(frozen=True)
 class Book:
     """One loaded version of the file.
 
     Attributes:
         version: (mtime_ns, size, inode) of the file read.
-        dossiers: code -> dossier.
+        fetched: the file's modification time (when it was exported).
+        columns: field name -> column position.
+        entries: code -> valid row.
         problems: one line per skipped row, e.g. "row 7: unknown status 'Chờ ký'".
         rows: data rows read (skipped ones included).
     """
 
     version: tuple[int, int, int]
-    dossiers: dict[str, Dossier]
+    fetched: dt.datetime
+    columns: dict[str, int]
+    entries: dict[str, Entry]
     problems: list[str]
     rows: int
+
+    def dossier(self, entry: Entry) -> Dossier:
+        """The row as a `Dossier`; built on demand, since masking 100,000 names at load is slow."""
+
+        def text(name: str) -> str:
+            position = self.columns.get(name)
+            return "" if position is None else " ".join(_cell(entry.cells, position).split())
+
+        return Dossier(
+            code=_cell(entry.cells, self.columns["code"]).upper(),
+            procedure=text("procedure"),
+            applicant=mask_name(text("applicant")),
+            received=entry.dates.get("received"),
+            appointment=entry.dates.get("appointment"),
+            completed=entry.dates.get("completed"),
+            returned=entry.dates.get("returned"),
+            status=entry.status,
+            agency=text("agency"),
+            counter=text("counter"),
+            note=text("note"),
+            fetched=self.fetched,
+        )
 
 
 class TrackingBookBackend:
@@ -84,7 +119,8 @@ class TrackingBookBackend:
             BackendError: (SOURCE) the file cannot be read and nothing was read before.
         """
         book = self.refresh()
-        return book.dossiers.get(query.code.strip().upper())
+        entry = book.entries.get(query.code.strip().upper())
+        return None if entry is None else book.dossier(entry)
 
     def refresh(self) -> Book:
         """Read the file again if it changed since the last read; return what is served.
@@ -132,20 +168,43 @@ class TrackingBookBackend:
         if not header:
             raise BackendError(ErrorKind.SOURCE, f"{self.path}: the file is empty")
         index = self._columns(header)
-        fetched = dt.datetime.fromtimestamp(mtime, VN_TZ)
-        dossiers: dict[str, Dossier] = {}
+        entries: dict[str, Entry] = {}
         problems: list[str] = []
         rows = 0
+        # Books repeat the same few statuses and dates on thousands of rows: parse each once.
+        statuses: dict[str, Status | None] = {}
+        dates: dict[str, dt.datetime | None] = {"": None}
+        code_at, status_at = index["code"], index["status"]
+        date_at = [(index[name], name) for name in _DATE_FIELDS if name in index]
         for number, row in enumerate(reader, start=2):  # row 1 is the header
-            if not any(cell.strip() for cell in row):
+            if not any(row):
                 continue
             rows += 1
-            dossier, problem = self._row(row, index, fetched)
-            if problem:
-                problems.append(f"row {number}: {problem}")
-            elif dossier is not None:
-                dossiers[dossier.code] = dossier  # a later row is a later state
-        return Book(version, dossiers, problems, rows)
+            code = _cell(row, code_at).upper()
+            if not code:
+                problems.append(f"row {number}: no dossier code")
+                continue
+            raw_status = _cell(row, status_at)
+            if raw_status not in statuses:
+                statuses[raw_status] = self._statuses.status(raw_status)
+            status = statuses[raw_status]
+            if status is None:
+                problems.append(f"row {number}: unknown status {raw_status[:40]!r}")
+                continue
+            parsed: dict[str, dt.datetime | None] = {}
+            for position, name in date_at:
+                cell = _cell(row, position)
+                if cell not in dates:
+                    dates[cell] = parse_date(cell)
+                parsed[name] = dates[cell]
+                if parsed[name] is None and cell:
+                    column = getattr(self.settings.columns, name)
+                    problems.append(f"row {number}: bad date in {column!r}")
+                    break
+            else:
+                entries[code] = Entry(row, status, parsed)  # a later row is a later state
+        fetched = dt.datetime.fromtimestamp(mtime, VN_TZ)
+        return Book(version, fetched, index, entries, problems, rows)
 
     def _delimiter(self, text: str) -> str:
         chosen = self.settings.delimiter
@@ -177,48 +236,9 @@ class TrackingBookBackend:
             )
         return index
 
-    def _row(
-        self, row: list[str], index: dict[str, int], fetched: dt.datetime
-    ) -> tuple[Dossier | None, str]:
-        def cell(name: str) -> str:
-            position = index.get(name)
-            if position is None or position >= len(row):
-                return ""
-            return row[position].strip()
-
-        code = cell("code").upper()
-        if not code:
-            return None, "no dossier code"
-        raw_status = cell("status")
-        status = self._statuses.status(raw_status)
-        if status is None:
-            return None, f"unknown status {raw_status[:40]!r}"
-        dates: dict[str, dt.datetime | None] = {}
-        for name in _DATE_FIELDS:
-            text = cell(name)
-            dates[name] = parse_date(text) if text else None
-            if text and dates[name] is None:
-                column = getattr(self.settings.columns, name)
-                return None, f"bad date in {column!r}"
-        dossier = Dossier(
-            code=code,
-            procedure=" ".join(cell("procedure").split()),
-            applicant=mask_name(cell("applicant")),
-            received=dates["received"],
-            appointment=dates["appointment"],
-            completed=dates["completed"],
-            returned=dates["returned"],
-            status=status,
-            agency=" ".join(cell("agency").split()),
-            counter=" ".join(cell("counter").split()),
-            note=" ".join(cell("note").split()),
-            fetched=fetched,
-        )
-        return dossier, ""
-
     def _report(self, book: Book) -> None:
         log.info(
-            "tracking book %s: %d dossiers from %d rows", self.path, len(book.dossiers), book.rows
+            "tracking book %s: %d dossiers from %d rows", self.path, len(book.entries), book.rows
         )
         if book.problems:
             shown = "; ".join(book.problems[:_SHOWN_PROBLEMS])
@@ -244,6 +264,10 @@ def _read_text(path: Path) -> str:
             ErrorKind.SOURCE,
             f"{path}: not UTF-8 (byte {exc.start}); export it as 'CSV UTF-8'",
         ) from None
+
+
+def _cell(row: list[str], position: int) -> str:
+    return row[position].strip() if position < len(row) else ""
 
 
 def _norm(name: str) -> str:

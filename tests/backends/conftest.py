@@ -39,7 +39,7 @@ def serve() -> Iterator[Callable[..., LoopbackServer]]:
 
 
 def backend_settings(
-    toml: str = "", /, *, cache: dict[str, Any] | None = None, **http: Any
+    toml: str = "", /, *, cache: Any = None, **http: Any
 ) -> BackendSettings:
     """Settings as IT would write them: a `[backend]` TOML text plus http overrides."""
     data = tomllib.loads(toml).get("backend", {}) if toml else {}

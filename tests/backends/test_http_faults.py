@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 import tracemalloc
+from typing import Any
 
 import pytest
 
@@ -16,10 +17,10 @@ from tests.backends.kiosk_api import CODE, DOSSIER
 from tests.backends.server import Reply, Request, free_port, slow_chunks
 
 QUERY = DossierQuery(CODE)
-FAST = {"retries": 0, "connect_timeout_s": 1.0, "read_timeout_s": 1.0}
+FAST: dict[str, Any] = {"retries": 0, "connect_timeout_s": 1.0, "read_timeout_s": 1.0}
 
 
-def _fail(url: str, **http: object) -> BackendError:
+def _fail(url: str, **http: Any) -> BackendError:
     settings = backend_settings(url=url, **{**FAST, **http})
     backend = HttpBackend(settings.http, sleep=lambda s: None)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from typing import Any
 
 import pytest
 
@@ -15,7 +16,7 @@ from tests.backends.conftest import Serve, backend_settings
 from tests.backends.kiosk_api import CODE, FULL_NAME, ID_NUMBER, kiosk_api
 
 
-def _backend(base: str, **http: object) -> HttpBackend:
+def _backend(base: str, **http: Any) -> HttpBackend:
     settings = backend_settings(url=f"{base}/api/v1/dossiers/{{code}}", **http)
     return HttpBackend(settings.http)
 
