@@ -40,7 +40,7 @@ DEFAULT_PORT = 8765
 API_KEY_ENV = "KIOSK_DEMO_API_KEY"
 
 _DOSSIER_RE = re.compile(r"^/api/v1/dossiers/([^/]*)$")
-_CODE_RE = re.compile(r"^[0-9A-Za-z.-]{1,64}$")
+_CODE_RE = re.compile(r"[0-9A-Za-z.-]{1,64}")  # used with fullmatch: no "\n" slips by
 _HEALTH_PATH = "/api/v1/health"
 _LOGGED_PATH_MAX = 120
 
@@ -116,9 +116,10 @@ class DemoServer:
     @property
     def url(self) -> str:
         """The base URL, e.g. `http://127.0.0.1:8765` (after `start`)."""
-        assert self._httpd is not None, "the server is not running"
+        port = self.port  # raises when not running
+        assert self._httpd is not None
         host = str(self._httpd.server_address[0])
-        return f"http://{'[' + host + ']' if ':' in host else host}:{self.port}"
+        return f"http://{'[' + host + ']' if ':' in host else host}:{port}"
 
     def bind(self, host: str = DEFAULT_HOST, port: int = 0) -> int:
         """Open the listening socket; returns the bound port (useful with `port=0`)."""
@@ -194,7 +195,7 @@ class DemoServer:
             if not hmac.compare_digest(given.encode("utf-8"), self.api_key.encode("utf-8")):
                 return 401, _error("unauthorized", "Missing or wrong X-Api-Key header.")
         code = urllib.parse.unquote(match.group(1))
-        if not _CODE_RE.match(code):
+        if not _CODE_RE.fullmatch(code):
             return 400, _error(
                 "bad_code", "A dossier code has 1 to 64 characters out of 0-9, A-Z, a-z, '.', '-'."
             )

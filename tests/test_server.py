@@ -116,7 +116,9 @@ def test_unknown_code_is_404(server: DemoServer, http: requests.Session) -> None
 
 
 @pytest.mark.parametrize(
-    "segment", ["", "A" * 65, "abc_def", "%2F", "a%20b", "%C4%91"], ids=repr
+    "segment",
+    ["", "A" * 65, "abc_def", "%2F", "a%20b", "%C4%91", f"{EXAMPLE_CODE}%0A", "%00"],
+    ids=repr,
 )
 def test_bad_code_is_400(server: DemoServer, http: requests.Session, segment: str) -> None:
     answer = http.get(f"{server.url}/api/v1/dossiers/{segment}", timeout=TIMEOUT)
