@@ -12,7 +12,9 @@ import contextlib
 import logging
 import time
 from collections.abc import Callable
+from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import unquote
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -33,7 +35,7 @@ class VlcPlayer(QObject):
     """Plays one location at a time into a native window and watches it.
 
     Signals:
-        started(int): the item with this token reached "playing".
+        started(int): the item with this token really plays (a frame shown or time moving).
         frame(int): the item showed its first video frame.
         ended(int): the item played to its end.
         failed(int, str): the item failed (error, did not start, stalled, nothing decoded).
@@ -72,6 +74,7 @@ class VlcPlayer(QObject):
         self._last_time = -1
         self._seen_output = False
         self._hold = False
+        self._confirmed = False
         self._volume = 100
         self._watch = QTimer(self)
         self._watch.setInterval(_WATCH_MS)
@@ -117,6 +120,7 @@ class VlcPlayer(QObject):
         self._enter("opening")
         self._last_time = -1
         self._seen_output = False
+        self._confirmed = False
         self._player.play()
         self._watch.start()
         return self._token
@@ -169,9 +173,13 @@ class VlcPlayer(QObject):
             mrl = media.get_mrl() or ""
         finally:
             media.release()
-        if not title or title in mrl or mrl.endswith(title):
-            return None
+        if not title or title == PurePosixPath(unquote(mrl)).name:
+            return None  # libVLC falls back to the file name
         return str(title)
+
+    def is_playing(self) -> bool:
+        """Whether libVLC is playing (not paused, stopped or ended)."""
+        return bool(self._player.is_playing())
 
     def time_ms(self) -> int:
         """Playback time of the current item in milliseconds."""
@@ -191,6 +199,11 @@ class VlcPlayer(QObject):
         self._phase = phase
         self._since = self._now()
 
+    def _confirm(self) -> None:
+        if not self._confirmed and self._phase in ("playing", "opening"):
+            self._confirmed = True
+            self.started.emit(self._token)
+
     def _fail(self, reason: str) -> None:
         token = self._token
         self._watch.stop()
@@ -208,11 +221,11 @@ class VlcPlayer(QObject):
                 return
             if self._phase == "opening":
                 self._enter("playing")
-                self.started.emit(token)
         elif name == "MediaPlayerVout" and value > 0:
             if not self._seen_output:
                 self._seen_output = True
                 self.frame.emit(token)
+                self._confirm()
         elif name == "MediaPlayerEncounteredError":
             self._fail("libVLC error: unreadable, corrupt or unsupported file")
         elif name == "MediaPlayerEndReached":
@@ -233,5 +246,7 @@ class VlcPlayer(QObject):
             if current != self._last_time:
                 self._last_time = current
                 self._since = self._now()
+                if current > 0:
+                    self._confirm()
             elif waited > self._stall_timeout_s:
                 self._fail(f"stalled at {current / 1000:.1f} s for {self._stall_timeout_s:g} s")

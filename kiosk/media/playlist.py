@@ -14,6 +14,7 @@ import os
 import re
 import time
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
@@ -82,8 +83,8 @@ class Playlist:
 
 def natural_key(text: str) -> tuple[object, ...]:
     """Sort key putting '2' before '10' and ignoring case."""
-    parts = re.split(r"(\d+)", text.casefold())
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in parts)
+    parts = re.split(r"([0-9]+)", text.casefold())
+    return tuple((0, int(p), "") if p.isascii() and p.isdigit() else (1, 0, p) for p in parts)
 
 
 def pretty_title(name: str) -> str:
@@ -225,11 +226,14 @@ def _location(line: str, base: Path) -> tuple[str, str]:
 
 
 def read_text(path: Path) -> str:
-    """Text of a playlist: UTF-8, else Windows Vietnamese (cp1258), else Latin-1."""
+    """Text of a playlist: UTF-8, else Windows Vietnamese (cp1258), else Latin-1.
+
+    cp1258 writes tone marks as combining characters; the result is NFC.
+    """
     data = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1258"):
         try:
-            return data.decode(encoding)
+            return unicodedata.normalize("NFC", data.decode(encoding))
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1")

@@ -124,8 +124,11 @@ class VideoArea(QWidget):
 
     def shutdown(self) -> None:
         """Release the libVLC player and instance (the app is exiting)."""
+        if self._scan_gen < 0:
+            return
         self.stop()
-        self._scan_gen += 1
+        self._scan_gen = -1  # drops scans still running
+        self._rescan.stop()
         if self._player is not None:
             self._player.release()
             self._player = None
@@ -145,6 +148,11 @@ class VideoArea(QWidget):
     def poster_view(self) -> PosterView:
         """The widget that shows images and text cards."""
         return self._poster
+
+    @property
+    def surface(self) -> QWidget:
+        """The native child widget libVLC draws into."""
+        return self._surface
 
     @property
     def player(self) -> VlcPlayer | None:
@@ -331,6 +339,8 @@ class VideoArea(QWidget):
     @Slot()
     def _request_scan(self) -> None:
         """Rebuild the playlist off the UI thread; the result arrives in `_on_scanned`."""
+        if self._scan_gen < 0:
+            return
         self._scan_gen += 1
         gen, s = self._scan_gen, self._settings
         emit = self._scanned.emit
