@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import datetime as dt
-import json
 import logging
 import threading
 from collections.abc import Callable
@@ -19,7 +18,7 @@ import requests
 from kiosk.backends import BackendError, ErrorKind
 from kiosk.backends.http_settings import AuthSettings
 from kiosk.backends.redact import Redactor
-from kiosk.backends.transport import Deadline, Transport
+from kiosk.backends.transport import Deadline, Transport, json_or_none
 
 log = logging.getLogger("kiosk.lookup")
 
@@ -102,7 +101,7 @@ class OAuth2ClientCredentials(Auth):
         where = f"token POST {s.token_url}"
         request = requests.Request("POST", s.token_url, data=form, headers=headers)
         answer = self._transport.send(request, deadline, where)
-        document = _json_or_none(answer.body)
+        document = json_or_none(answer.body)
         if answer.status in (400, 401, 403):
             reason = _oauth_error(document)
             raise BackendError(
@@ -129,13 +128,6 @@ class OAuth2ClientCredentials(Auth):
         self._renew_at = self._clock() + dt.timedelta(seconds=expires - margin)
         self.fetches += 1
         log.info("token fetched from %s, valid %d s", s.token_url, int(expires))
-
-
-def _json_or_none(body: bytes) -> object:
-    try:
-        return json.loads(body)
-    except (ValueError, RecursionError):
-        return None
 
 
 def _oauth_error(document: object) -> str:

@@ -26,7 +26,7 @@ from kiosk.backends.auth import make_auth
 from kiosk.backends.http_settings import HttpSettings
 from kiosk.backends.mapping import Mapper
 from kiosk.backends.redact import MASK, SENSITIVE_HEADERS, Redactor
-from kiosk.backends.transport import Answer, Deadline, Limits, Transport
+from kiosk.backends.transport import Answer, Deadline, Limits, Transport, json_or_none
 from kiosk.dossier import VN_TZ, Dossier
 from kiosk.scan import DossierQuery
 
@@ -151,7 +151,7 @@ class HttpBackend:
         if status in not_found.statuses:
             if not not_found.field:
                 return None
-            document = _lenient_json(answer.body)
+            document = json_or_none(answer.body)
             if self.mapper.has_not_found_marker(document):
                 return None
             raise BackendError(
@@ -228,13 +228,6 @@ def parse_json(answer: Answer, where: str) -> Any:
         raise BackendError(
             ErrorKind.INVALID, f"{where}: the answer is not valid JSON{at}"
         ) from None
-
-
-def _lenient_json(body: bytes) -> Any:
-    try:
-        return json.loads(body)
-    except (ValueError, RecursionError):
-        return None
 
 
 def _render(template: str, code: str, secret: str | None, encode: bool) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import http.client
+import json
 import logging
 import socket
 import ssl
@@ -183,6 +184,14 @@ class _Retryable(Exception):
     def __init__(self, error: BackendError) -> None:
         super().__init__(str(error))
         self.error = error
+
+
+def json_or_none(body: bytes) -> Any:
+    """The JSON document in `body`, or `None` if it is not JSON (or nested absurdly deep)."""
+    try:
+        return json.loads(body)
+    except (ValueError, RecursionError):
+        return None
 
 
 def read_capped(
