@@ -175,7 +175,7 @@ def parse(
 
 def _clean(payload: str) -> str:
     """Undo what the scanner and the PC add around and inside a payload."""
-    text = unicodedata.normalize("NFKC", payload).translate(_DASHES)
+    text = unicodedata.normalize("NFC", "".join(map(_fold, payload))).translate(_DASHES)
     chars = []
     for ch in text:
         category = unicodedata.category(ch)
@@ -183,6 +183,12 @@ def _clean(payload: str) -> str:
             continue
         chars.append(" " if category == "Cc" else ch)  # keep words apart
     return _AIM.sub("", "".join(chars).strip(), count=1).strip()
+
+
+def _fold(ch: str) -> str:
+    """NFKC (full-width forms to ASCII), except where it would add a space (`¯` -> ` ̄`)."""
+    folded = unicodedata.normalize("NFKC", ch)
+    return ch if not ch.isspace() and any(c.isspace() for c in folded) else folded
 
 
 def _extract(text: str, url_params: Sequence[str], secret_params: Sequence[str]) -> DossierQuery:
@@ -284,41 +290,23 @@ def _recover(text: str, secret_params: Sequence[str], error: ScanError) -> Dossi
     codes: set[str] = set()
     overflow = altered = False
     for word in _WORD.findall(text):
-        word = word.strip(".-")
-        if word.isascii():
+        word = word.strip(".-").upper()
+        if word.isascii() or len(word) > MAX_AGENCY + 12:  # no code, even undone
             continue
-        candidates: set[str] = set()
-        readings = typing_tools.layout_readings(word)
-        if readings is None:
-            overflow = True
+        found = typing_tools.candidates(word, _TAIL)
+        if found is None:
+            overflow = True  # refused whatever else is found: stop working
             break
-        readings = [_AIM.sub("", r).upper() for r in readings]
-        if not re.search("[0-9]", word):  # that layout leaves no digit key a digit
-            candidates.update(readings)
-        word = word.upper()
-        # Telex and VNI leave digits after `-` alone, so only the agency part can
-        # have changed; a word without an intact tail is no code of theirs.
-        tail = _TAIL.search(word)
-        if tail and tail.start() <= MAX_AGENCY:
-            for scheme in typing_tools.SCHEMES:
-                heads = typing_tools.originals(word[: tail.start()], scheme)
-                if heads is None:
-                    overflow = True  # refused whatever else is found: stop working
-                    break
-                candidates |= {head + tail.group() for head in heads}
-        altered = altered or bool(tail) or any(_TAIL.search(r) for r in readings)
-        codes |= {c for c in candidates if is_code(c)}
-        if overflow:
-            break
+        found = {_AIM.sub("", c) for c in found}
+        altered = altered or any(_TAIL.search(c) for c in (word, *found))
+        codes |= {c for c in found if is_code(c)}
     pick = {c for c in codes if STRICT_CODE.fullmatch(c)} or codes
     if len(pick) == 1 and not overflow:
         code = pick.pop()
         secret = _secret(_query_pairs_of(text), secret_params)
         if secret is None:  # perhaps typed through the layout too: only if unambiguous
-            secrets = {
-                _secret(_query_pairs_of(r), secret_params)
-                for r in typing_tools.layout_readings(text) or ()
-            }
+            readings = typing_tools.layout_readings(text) or []
+            secrets = {_secret(_query_pairs_of(r), secret_params) for r in readings}
             secret = secrets.pop() if len(secrets) == 1 else None
         return DossierQuery(code, secret)
     if pick or overflow:

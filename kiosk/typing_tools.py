@@ -43,18 +43,21 @@ class Scheme:
     Attributes:
         name: for messages.
         tone_keys: the key for each tone of `_TONES`, same order.
+        untone_key: the key that removes a tone.
         letters: each marked letter (upper case, no tone) -> the ways to type
             it as (letters typed in place, keys eaten later in the same word).
     """
 
     name: str
     tone_keys: tuple[str, str, str, str, str]
+    untone_key: str
     letters: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]
 
 
 TELEX = Scheme(
     "Telex",
     ("S", "F", "R", "X", "J"),
+    "Z",
     {
         "Â": (("A", ("A",)),),
         "Ê": (("E", ("E",)),),
@@ -70,6 +73,7 @@ TELEX = Scheme(
 VNI = Scheme(
     "VNI",
     ("1", "2", "3", "4", "5"),
+    "0",
     {
         "Â": (("A", ("6",)),),
         "Ê": (("E", ("6",)),),
@@ -94,6 +98,7 @@ _LAYOUT = {
 _LETTER_MARKS = "\u0302\u0306\u031b"  # circumflex, breve, horn: part of a letter key
 _DOT_BELOW = "9"  # its mark sorts before the other tone marks in Unicode order
 MAX_READINGS = 64
+_SENTINEL = "\x00"  # a base for marks typed before any letter; removed again
 _MAX_MARK_RUN = 10  # a code never has more digit keys in a row without `.` or `-`
 
 
@@ -109,7 +114,9 @@ def layout_readings(text: str) -> list[str] | None:
         more than `MAX_READINGS`.
     """
     readings = [""]
-    for m in re.finditer("(.)([\u0300-\u036f]*)", unicodedata.normalize("NFD", text), re.S):
+    # The sentinel gives marks typed before any letter (key 7 first) a base too.
+    decomposed = _SENTINEL + unicodedata.normalize("NFD", text)
+    for m in re.finditer("(.)([\u0300-\u036f]*)", decomposed, re.S):
         base, marks = m.groups()
         letter_mark = next((c for c in marks if c in _LETTER_MARKS), "")
         if letter_mark and base in "aeouAEOU":  # the ă â ê ô ư ơ keys
@@ -129,7 +136,7 @@ def layout_readings(text: str) -> list[str] | None:
         readings = [r + option for r in readings for option in sorted(options)]
         if len(readings) > MAX_READINGS:
             return None
-    return readings
+    return [r.removeprefix(_SENTINEL) for r in readings]
 
 
 def _ways(ch: str, scheme: Scheme) -> tuple[tuple[str, tuple[str, ...]], ...]:
@@ -153,6 +160,19 @@ def _ways(ch: str, scheme: Scheme) -> tuple[tuple[str, tuple[str, ...]], ...]:
     # The tone may have replaced another one typed first (`ASF` -> `À`, `A12` -> `À`).
     firsts = [(k,) for k in scheme.tone_keys if k != key]
     return tuple((base, (*eaten, *first, key)) for base, eaten in bases for first in [(), *firsts])
+
+
+def _eats(scheme: Scheme, letter: str, key: str) -> bool:
+    """Whether `scheme` changes `letter` (upper case) when `key` is typed right after it."""
+    decomposed = unicodedata.normalize("NFD", letter)
+    base = "D" if letter == "Đ" else decomposed[0]
+    if key in scheme.tone_keys:
+        return base in "AEIOUY"
+    if key == scheme.untone_key:
+        return any(mark in decomposed for mark in _TONES)
+    return any(
+        keys == (key,) and typed == base for ways in scheme.letters.values() for typed, keys in ways
+    )
 
 
 def _expand(word: str, i: int, pending: tuple[str, ...], scheme: Scheme) -> Iterator[str]:
@@ -189,9 +209,42 @@ def originals(word: str, scheme: Scheme) -> set[str] | None:
     """
     if len(word) > MAX_WORD:
         return None
+    word = word.upper()
+    for letter, after in itertools.pairwise(word):
+        # A key right after the letter it applies to would have been eaten too
+        # (VNI shows `A1` + `2` as `À`, never `Á2`): this scheme did not write `word`.
+        if not letter.isascii() and not after.isalpha() and _eats(scheme, letter, after):
+            return set()
     found: set[str] = set()
-    for candidate in _expand(word.upper(), 0, (), scheme):
+    for candidate in _expand(word, 0, (), scheme):
         found.add(candidate)
         if len(found) > MAX_CANDIDATES:
             return None
+    return found
+
+
+def candidates(word: str, tail: re.Pattern[str]) -> set[str] | None:
+    """Every original of `word` (upper case) under Telex, VNI and the Vietnamese layout.
+
+    Args:
+        word: one word of the payload, upper case.
+        tail: matches the end of the word that Telex and VNI cannot have
+            touched (a code's `-YYMMDD-NNNN`: digits after `-` are never keys).
+            Only the part before it is undone, which keeps the work small.
+
+    Returns:
+        The candidates, or `None` when there are too many to choose from.
+    """
+    readings = layout_readings(word)
+    if readings is None:
+        return None
+    # That layout turns every digit key into something else: a digit means another cause.
+    found = set() if re.search("[0-9]", word) else {r.upper() for r in readings}
+    end = tail.search(word)
+    if end:
+        for scheme in SCHEMES:
+            heads = originals(word[: end.start()], scheme)
+            if heads is None:
+                return None
+            found |= {head + end.group() for head in heads}
     return found
