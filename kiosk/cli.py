@@ -58,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     lookup.add_argument("--secret", help="lookup secret (never printed)")
     lookup.add_argument("--config", type=Path)
     lookup.add_argument("--json", action="store_true")
+    lookup.add_argument(
+        "--trace", action="store_true", help="show the request, timing and mapped fields (for IT)"
+    )
     lookup.set_defaults(func=_cmd_lookup)
 
     check = sub.add_parser("check-config", help="validate a config file, listing every problem")
@@ -68,11 +71,10 @@ def _parser() -> argparse.ArgumentParser:
     template.set_defaults(func=_cmd_config_template)
 
     server = sub.add_parser("demo-server", help="serve the kiosk lookup API over the demo data")
-    server.add_argument("--host", default="127.0.0.1")
-    server.add_argument("--port", type=int, default=8765)
-    server.add_argument("--api-key", help="require this X-Api-Key header")
-    server.add_argument("--delay-ms", type=int, default=0, help="answer this much later")
-    server.set_defaults(func=_cmd_demo_server)
+    from kiosk import server as demo_server
+
+    demo_server.add_arguments(server)
+    server.set_defaults(func=demo_server.main)
     return parser
 
 
@@ -136,6 +138,10 @@ def _cmd_lookup(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     if args.secret:
         query = DossierQuery(query.code, args.secret)
+    if args.trace:
+        from kiosk.backends.trace import trace_lookup
+
+        return trace_lookup(cfg.backend, query, sys.stdout)
     try:
         backend = create_backend(cfg.backend)
     except BackendError as exc:
@@ -198,11 +204,4 @@ def _cmd_config_template(args: argparse.Namespace) -> int:
     from kiosk import config, config_template
 
     sys.stdout.write(config_template.render(config.Config))
-    return 0
-
-
-def _cmd_demo_server(args: argparse.Namespace) -> int:
-    from kiosk import server
-
-    server.serve(args.host, args.port, api_key=args.api_key, delay_ms=args.delay_ms)
     return 0

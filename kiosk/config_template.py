@@ -18,6 +18,19 @@ HEADER = """\
 """
 
 
+#: Longer notes printed above a section's table, keyed by the section's path.
+NOTES = {
+    "backend": """\
+Presets for real back offices are in packaging/presets/ (see docs/integration.md):
+  kiosk-api.toml        the kiosk's own API (`kiosk demo-server`); = the defaults below
+  vnpt-igate.toml       VNPT iGate-shaped search: OAuth2 token + {"content": [...]}
+  national-portal.toml  MaHoSo/TenTTHC/TrangThaiHoSo/NgayHenTra via a POST gateway
+Paste one over the [backend.http] tables, fill in URLs and secrets, then check with
+  kiosk lookup --trace <code> [--secret <ID>]
+Offices without API access: kind = "tracking_book" and [backend.tracking_book] path.""",
+}
+
+
 def render(cls: type, header: str = HEADER) -> str:
     """The whole commented file for root section `cls`."""
     out: list[str] = [header]
@@ -32,6 +45,10 @@ def _section(cls: type, path: list[str], out: list[str], doc: str) -> None:
     tables = [f for f in fields if dataclasses.is_dataclass(hints[f.name])]
     if path and scalars:
         out.append("")
+        note = NOTES.get(".".join(path))
+        if note:
+            out.extend(f"# {line}".rstrip() for line in note.splitlines())
+            out.append("#")
         if doc:
             out.extend(_comment(doc))
         out.append(f"[{'.'.join(path)}]")
@@ -72,7 +89,7 @@ def _value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{json.dumps(k)} = {_value(v)}" for k, v in value.items()) + " }"
+        return "{ " + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_value(v)}" for k, v in value.items()) + " }"
     if dataclasses.is_dataclass(value):
         return _value(dataclasses.asdict(value))  # type: ignore[arg-type]
     raise TypeError(f"cannot write {type(value).__name__} to TOML")
