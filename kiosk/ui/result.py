@@ -103,7 +103,7 @@ class ResultScreen(QWidget):
         # Next action and footer.
         self.action_card = _card()
         self.next_label = _label("NextAction")
-        self.note_label = _label("MessageBody")
+        self.note_label = _label("Note")
         action_column = QVBoxLayout(self.action_card)
         action_column.setContentsMargins(24, 16, 24, 16)
         action_column.addWidget(self.next_label)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QWindow
 
 from kiosk import log
 from kiosk.scan import BurstDetector
@@ -53,7 +53,9 @@ class ScannerInput(QObject):
         self._idle.timeout.connect(self._on_idle)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress:
+        # A key press reaches the filter twice: first addressed to the window
+        # (QWindow), then to the focused widget. Read it once, at the window.
+        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWindow):
             return False
         assert isinstance(event, QKeyEvent)
         now = _now_ms()

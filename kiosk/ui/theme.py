@@ -73,6 +73,7 @@ def stylesheet(unit: float) -> str:
     #StatusText {{ font-size: {px(3.6)}; font-weight: 700; }}
     #Timeliness {{ font-size: {px(2.8)}; font-weight: 600; }}
     #NextAction {{ font-size: {px(3.0)}; font-weight: 600; }}
+    #Note {{ font-size: {px(2.6)}; }}
     #StepName {{ font-size: {px(2.4)}; font-weight: 600; }}
     #StepMeta {{ font-size: {px(2.0)}; color: {MUTED}; }}
     #Updated {{ font-size: {px(2.0)}; color: {MUTED}; }}

@@ -57,8 +57,11 @@ class Kit:
         self.qtbot = qtbot
 
     def scan(self, payload: str, terminator: Qt.Key = Qt.Key.Key_Return) -> None:
-        QTest.keyClicks(self.window, payload)
-        QTest.keyClick(self.window, terminator)
+        # As from a keyboard: through the window, which hands keys to the focus widget.
+        handle = self.window.windowHandle()
+        for char in payload:
+            QTest.keyClick(handle, char)
+        QTest.keyClick(handle, terminator)
 
     def wait_mode(self, mode: Mode) -> None:
         self.qtbot.waitUntil(lambda: self.controller.mode is mode, timeout=5000)
@@ -152,10 +155,11 @@ def test_information_qr_and_product_barcode_get_their_own_messages(kit: Kit) -> 
 
 def test_slow_typing_is_not_a_scan(kit: Kit, qtbot: QtBot) -> None:
     dossier = _record(kit.backend, Status.RECEIVED)  # type: ignore[arg-type]
+    handle = kit.window.windowHandle()
     for char in dossier.code[:10]:
-        QTest.keyClick(kit.window, char)
+        QTest.keyClick(handle, char)
         qtbot.wait(80)
-    QTest.keyClick(kit.window, Qt.Key.Key_Return)
+    QTest.keyClick(handle, Qt.Key.Key_Return)
     qtbot.wait(300)
     assert kit.controller.mode is Mode.IDLE
     assert kit.window.current_screen is kit.window.idle
@@ -193,8 +197,9 @@ def test_touch_opens_manual_entry_and_typed_code_is_looked_up(kit: Kit, qtbot: Q
     dossier = _record(kit.backend, Status.NEEDS_SUPPLEMENT)  # type: ignore[arg-type]
     qtbot.mouseClick(kit.window.idle.prompt, Qt.MouseButton.LeftButton)
     assert kit.controller.mode is Mode.ENTRY
+    handle = kit.window.windowHandle()
     for char in dossier.code.lower():
-        QTest.keyClick(kit.window.entry.field, char)
+        QTest.keyClick(handle, char)
         qtbot.wait(60)  # a person typing, not a scanner
     assert kit.window.entry.field.text() == dossier.code
     qtbot.mouseClick(kit.window.entry.search_button, Qt.MouseButton.LeftButton)
@@ -220,6 +225,18 @@ def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def test_scan_while_typing_a_code_by_hand_wins(kit: Kit, qtbot: QtBot) -> None:
+    qtbot.mouseClick(kit.window.idle.prompt, Qt.MouseButton.LeftButton)
+    handle = kit.window.windowHandle()
+    for char in "h10.22":
+        QTest.keyClick(handle, char)
+        qtbot.wait(60)
+    assert kit.window.entry.field.text() == "H10.22"
+    kit.scan("https://dichvucong.example.gov.vn/apiqr/qr?id=3f2504e0-4f89-11d3-9a0c-0305e82c3301")
+    kit.wait_mode(Mode.MESSAGE)
+    assert kit.window.message.notice is Notice.INFO_QR
 
 
 def test_back_office_refusing_connections_gets_a_calm_message(qtbot: QtBot) -> None:
