@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QCloseEvent, QMouseEvent
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk import log
 from kiosk.config import Config
 from kiosk.controller import Controller, Mode, Notice
 from kiosk.dossier import Dossier
@@ -94,6 +95,7 @@ class MainWindow(QWidget):
 
     @Slot(object)
     def _on_mode(self, mode: Mode) -> None:
+        log.ui.info("screen: %s", mode.value)
         self._scanner.passthrough = mode is Mode.ENTRY
         if mode is not Mode.LOOKING_UP:
             self.looking.stop()
@@ -114,10 +116,12 @@ class MainWindow(QWidget):
     @Slot(object)
     def _on_result(self, dossier: Dossier) -> None:
         self.result.show_dossier(dossier)
+        log.ui.info("result shown: %s (status %d)", dossier.code, dossier.status.value)
 
     @Slot(object, str)
     def _on_notice(self, notice: Notice, code: str) -> None:
         self.message.show_notice(notice, code)
+        log.ui.info("message shown: %s", notice.value)
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
         unit = self.height() / 100 * self._font_scale

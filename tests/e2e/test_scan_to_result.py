@@ -1,0 +1,59 @@
+"""The real kiosk under Xvfb: a scanner types a receipt's QR, the result shows."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kiosk.backends.demo import EXAMPLE_CODE, EXAMPLE_SECRET
+from tests.e2e.conftest import App
+
+pytestmark = pytest.mark.e2e
+
+RETURNED_PALE = "#E6F4EA"  # the pale green behind a "result handed over" status
+
+
+def test_scanned_receipt_shows_the_dossier_and_nothing_personal(
+    start_app: Callable[..., App], tmp_path: Path
+) -> None:
+    app = start_app()
+    app.wait_log("screen: idle")
+    app.xdotool("search", "--sync", "--onlyvisible", "--name", "Tra cứu hồ sơ")
+
+    before = app.screenshot(tmp_path / "idle.png")
+    assert app.count_colour(before, RETURNED_PALE) == 0
+
+    url = (
+        "https://dichvucong.example.gov.vn/portaldvc/tra-cuu"
+        f"?SGT={EXAMPLE_SECRET}&MHS={EXAMPLE_CODE}"
+    )
+    app.type_scan(url)
+    app.wait_log(f"result shown: {EXAMPLE_CODE} (status 10)")
+    shot = app.screenshot(tmp_path / "result.png")
+    # The status band and the next-step card are painted in the status's pale tone.
+    assert app.count_colour(shot, RETURNED_PALE) > 100_000
+
+    app.type_scan("000.00.53.H48-200101-9999")
+    app.wait_log("message shown: not_found")
+
+    app.proc.send_signal(signal.SIGTERM)
+    assert app.proc.wait(timeout=15) == 0
+    log = app.log_text()
+    assert "kiosk stopped" in log
+    assert EXAMPLE_SECRET not in log
+    assert "Nguyễn Văn An" not in log
+    assert "Traceback" not in app.stderr_text()
+    assert "Traceback" not in log
+
+
+def test_a_broken_config_tells_what_is_wrong_without_a_traceback(
+    start_app: Callable[..., App],
+) -> None:
+    app = start_app({"result_timeout_s = 30": "result_timeout_s = 0"})
+    assert app.proc.wait(timeout=30) == 1
+    stderr = app.stderr_text()
+    assert "display.result_timeout_s: must be at least 5, not 0" in stderr
+    assert "Traceback" not in stderr
