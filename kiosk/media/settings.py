@@ -1,8 +1,5 @@
 """Settings of the idle guidance media (the `[media]` table)."""
 
-# opt() returns a dataclasses.field(), which RUF009 cannot tell from a shared default.
-# ruff: noqa: RUF009
-
 from __future__ import annotations
 
 import dataclasses

@@ -77,6 +77,9 @@ class VideoArea(QWidget):
         palette.setColor(QPalette.ColorRole.Window, QColor(BACKGROUND))
         self._surface.setPalette(palette)
         self._surface.setAutoFillBackground(True)
+        # Its own style sheet, so an idle screen's style sheet cannot turn the letterbox bars
+        # into something that looks broken.
+        self._surface.setStyleSheet(f"background: {BACKGROUND.name()};")
         self._poster = PosterView(self)
         self._stack = QStackedLayout(self)
         self._stack.setContentsMargins(0, 0, 0, 0)

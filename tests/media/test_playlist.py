@@ -137,3 +137,29 @@ def test_titles_and_kinds_never_crash(name: str) -> None:
     pl.pretty_title(name)
     pl.kind_of(name)
     pl.natural_key(name)
+
+
+def test_diagnose_names_libvlc_the_source_and_each_skipped_file(tmp_path: Path) -> None:
+    from kiosk.media import diagnose
+    from kiosk.media.settings import MediaSettings
+
+    touch(tmp_path / "a.mp4")
+    touch(tmp_path / "empty.mp4", b"")
+    lines = diagnose(MediaSettings(folder=str(tmp_path)), start_vlc=False)
+    assert lines[0].startswith("libVLC: 3.")
+    assert f"media folder: {tmp_path}" in lines
+    assert "media: 1 video(s), 0 image(s) found" in lines
+    assert "media: left out empty.mp4: empty file (0 bytes)" in lines
+
+
+def test_shipped_samples_show_the_saturday_slide_on_saturdays_only() -> None:
+    from datetime import datetime
+
+    from kiosk.media.schedule import Schedule, merged
+    from kiosk.media.settings import ScheduleSettings
+
+    result = pl.load("", "", "schedule.toml", wall=lambda: time.time() + 3600)
+    schedule = Schedule(merged(ScheduleSettings(), result.schedule, result.sidecar_keys))
+    monday = [i.key for i in schedule.allowed(result.items, datetime(2025, 7, 7, 9, 0))]
+    saturday = [i.key for i in schedule.allowed(result.items, datetime(2025, 7, 5, 9, 0))]
+    assert "04-thu-7-vi-dan.png" in saturday and "04-thu-7-vi-dan.png" not in monday
