@@ -15,23 +15,23 @@ from kiosk.controller import Notice
 from kiosk.dossier import VN_TZ, Dossier, Standing, Status, Timeliness
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Texts", text)
+# Called by this name so that pyside6-lupdate finds every string.
+translate = QCoreApplication.translate
 
 
 def status_name(status: Status) -> str:
     """The national status in the screen's language."""
     names = {
-        Status.NEW: _t("Mới đăng ký"),
-        Status.RECEIVED: _t("Được tiếp nhận"),
-        Status.REJECTED: _t("Không được tiếp nhận"),
-        Status.PROCESSING: _t("Đang xử lý"),
-        Status.NEEDS_SUPPLEMENT: _t("Yêu cầu bổ sung giấy tờ"),
-        Status.NEEDS_PAYMENT: _t("Yêu cầu thực hiện nghĩa vụ tài chính"),
-        Status.WITHDRAWN: _t("Công dân yêu cầu rút hồ sơ"),
-        Status.STOPPED: _t("Dừng xử lý"),
-        Status.DONE: _t("Đã xử lý xong"),
-        Status.RETURNED: _t("Đã trả kết quả"),
+        Status.NEW: translate("Texts", "Mới đăng ký"),
+        Status.RECEIVED: translate("Texts", "Được tiếp nhận"),
+        Status.REJECTED: translate("Texts", "Không được tiếp nhận"),
+        Status.PROCESSING: translate("Texts", "Đang xử lý"),
+        Status.NEEDS_SUPPLEMENT: translate("Texts", "Yêu cầu bổ sung giấy tờ"),
+        Status.NEEDS_PAYMENT: translate("Texts", "Yêu cầu thực hiện nghĩa vụ tài chính"),
+        Status.WITHDRAWN: translate("Texts", "Công dân yêu cầu rút hồ sơ"),
+        Status.STOPPED: translate("Texts", "Dừng xử lý"),
+        Status.DONE: translate("Texts", "Đã xử lý xong"),
+        Status.RETURNED: translate("Texts", "Đã trả kết quả"),
     }
     return names[status]
 
@@ -56,7 +56,7 @@ def date_time_text(moment: dt.datetime | None) -> str:
 
 def money_text(amount: int) -> str:
     """50000 -> "50.000 đồng" (Vietnamese thousands separator)."""
-    return _t("{amount} đồng").format(amount=f"{amount:,}".replace(",", "."))
+    return translate("Texts", "{amount} đồng").format(amount=f"{amount:,}".replace(",", "."))
 
 
 def timeliness_text(standing: Standing) -> str:
@@ -64,19 +64,19 @@ def timeliness_text(standing: Standing) -> str:
     days = standing.days
     match standing.timeliness:
         case Timeliness.WITHIN if days == 0:
-            return _t("Trong hạn — hẹn trả kết quả hôm nay")
+            return translate("Texts", "Trong hạn — hẹn trả kết quả hôm nay")
         case Timeliness.WITHIN if days == 1:
-            return _t("Trong hạn — hẹn trả kết quả ngày mai")
+            return translate("Texts", "Trong hạn — hẹn trả kết quả ngày mai")
         case Timeliness.WITHIN:
-            return _t("Trong hạn — còn {n} ngày đến ngày hẹn trả").format(n=days)
+            return translate("Texts", "Trong hạn — còn {n} ngày đến ngày hẹn trả").format(n=days)
         case Timeliness.OVERDUE:
-            return _t("Quá hạn {n} ngày so với ngày hẹn trả").format(n=days)
+            return translate("Texts", "Quá hạn {n} ngày so với ngày hẹn trả").format(n=days)
         case Timeliness.EARLY:
-            return _t("Hoàn thành sớm {n} ngày so với ngày hẹn").format(n=days)
+            return translate("Texts", "Hoàn thành sớm {n} ngày so với ngày hẹn").format(n=days)
         case Timeliness.ON_TIME:
-            return _t("Hoàn thành đúng hẹn")
+            return translate("Texts", "Hoàn thành đúng hẹn")
         case Timeliness.LATE:
-            return _t("Hoàn thành trễ {n} ngày so với ngày hẹn").format(n=days)
+            return translate("Texts", "Hoàn thành trễ {n} ngày so với ngày hẹn").format(n=days)
     return ""
 
 
@@ -86,38 +86,39 @@ def next_action(dossier: Dossier, standing: Standing, default_counter: str) -> s
     due = date_text(dossier.appointment)
     status = dossier.status
     if status is Status.NEW:
-        return _t("Hồ sơ đã được đăng ký và đang chờ tiếp nhận. Vui lòng chờ thông báo.")
+        return translate("Texts", "Hồ sơ đã được đăng ký và đang chờ tiếp nhận. Vui lòng chờ thông báo.")
     if status in (Status.RECEIVED, Status.PROCESSING):
         if standing.timeliness is Timeliness.OVERDUE:
-            return _t(
+            return translate(
+            "Texts",
                 "Hồ sơ đã quá ngày hẹn. Xin lỗi ông/bà vì sự chậm trễ; vui lòng đến {counter} "
                 "để nhận phiếu xin lỗi và ngày hẹn mới."
             ).format(counter=counter)
         if dossier.appointment is None:
-            return _t("Hồ sơ đang được xử lý. Vui lòng chờ thông báo.")
-        return _t("Hồ sơ đang được xử lý. Vui lòng quay lại vào ngày hẹn {date}.").format(date=due)
+            return translate("Texts", "Hồ sơ đang được xử lý. Vui lòng chờ thông báo.")
+        return translate("Texts", "Hồ sơ đang được xử lý. Vui lòng quay lại vào ngày hẹn {date}.").format(date=due)
     if status is Status.NEEDS_SUPPLEMENT:
-        return _t("Vui lòng mang giấy tờ cần bổ sung đến {counter}.").format(counter=counter)
+        return translate("Texts", "Vui lòng mang giấy tờ cần bổ sung đến {counter}.").format(counter=counter)
     if status is Status.NEEDS_PAYMENT:
         if dossier.fee:
-            return _t("Vui lòng nộp {amount} tại {counter} để hồ sơ được xử lý tiếp.").format(
+            return translate("Texts", "Vui lòng nộp {amount} tại {counter} để hồ sơ được xử lý tiếp.").format(
                 amount=money_text(dossier.fee), counter=counter
             )
-        return _t("Vui lòng nộp phí, lệ phí tại {counter} để hồ sơ được xử lý tiếp.").format(
+        return translate("Texts", "Vui lòng nộp phí, lệ phí tại {counter} để hồ sơ được xử lý tiếp.").format(
             counter=counter
         )
     if status is Status.DONE:
-        return _t("Kết quả đã sẵn sàng. Vui lòng mang giấy hẹn đến {counter} để nhận.").format(
+        return translate("Texts", "Kết quả đã sẵn sàng. Vui lòng mang giấy hẹn đến {counter} để nhận.").format(
             counter=counter
         )
     if status is Status.RETURNED:
-        return _t("Kết quả đã được trả. Cảm ơn ông/bà đã sử dụng dịch vụ.")
+        return translate("Texts", "Kết quả đã được trả. Cảm ơn ông/bà đã sử dụng dịch vụ.")
     if status is Status.WITHDRAWN:
-        return _t("Hồ sơ đã được rút theo yêu cầu. Cần hỗ trợ, vui lòng đến {counter}.").format(
+        return translate("Texts", "Hồ sơ đã được rút theo yêu cầu. Cần hỗ trợ, vui lòng đến {counter}.").format(
             counter=counter
         )
     # REJECTED, STOPPED
-    return _t("Vui lòng đến {counter} để được giải thích và hướng dẫn.").format(counter=counter)
+    return translate("Texts", "Vui lòng đến {counter} để được giải thích và hướng dẫn.").format(counter=counter)
 
 
 def updated_text(fetched: dt.datetime | None, now: dt.datetime) -> str:
@@ -125,7 +126,7 @@ def updated_text(fetched: dt.datetime | None, now: dt.datetime) -> str:
     if fetched is None or (now - fetched) < dt.timedelta(minutes=2):
         return ""
     local = fetched.astimezone(VN_TZ) if fetched.tzinfo else fetched
-    return _t("Thông tin cập nhật lúc {time} ngày {date}; có thể đã thay đổi.").format(
+    return translate("Texts", "Thông tin cập nhật lúc {time} ngày {date}; có thể đã thay đổi.").format(
         time=local.strftime("%H:%M"), date=local.strftime("%d/%m")
     )
 
@@ -134,41 +135,45 @@ def notice_texts(notice: Notice, code: str) -> tuple[str, str]:
     """Title and body of the message screen for `notice`."""
     if notice is Notice.NOT_FOUND:
         return (
-            _t("Không tìm thấy hồ sơ"),
-            _t(
+            translate("Texts", "Không tìm thấy hồ sơ"),
+            translate(
+            "Texts",
                 "Chưa tìm thấy hồ sơ mã {code}. Hồ sơ vừa nộp có thể chưa được cập nhật. "
                 "Vui lòng kiểm tra lại giấy hẹn hoặc hỏi cán bộ tại quầy."
             ).format(code=code),
         )
     if notice is Notice.INFO_QR:
         return (
-            _t("Đây là mã QR thông tin"),
-            _t(
+            translate("Texts", "Đây là mã QR thông tin"),
+            translate(
+            "Texts",
                 "Mã này không chứa mã hồ sơ. Vui lòng quét mã QR tra cứu "
                 "hoặc mã vạch trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."
             ),
         )
     if notice is Notice.NOT_A_CODE:
         return (
-            _t("Mã vừa quét không phải mã hồ sơ"),
-            _t(
+            translate("Texts", "Mã vừa quét không phải mã hồ sơ"),
+            translate(
+            "Texts",
                 "Vui lòng quét mã QR in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, "
                 "hoặc chạm màn hình để nhập mã hồ sơ."
             ),
         )
     if notice is Notice.TYPING_TOOL:
         return (
-            _t("Không đọc được mã"),
-            _t("Máy quét đọc sai mã. Vui lòng báo cán bộ tại quầy để được hỗ trợ."),
+            translate("Texts", "Không đọc được mã"),
+            translate("Texts", "Máy quét đọc sai mã. Vui lòng báo cán bộ tại quầy để được hỗ trợ."),
         )
     if notice is Notice.SLOW:
         return (
-            _t("Hệ thống phản hồi chậm"),
-            _t("Hệ thống tra cứu đang phản hồi chậm. Vui lòng quét lại sau ít phút."),
+            translate("Texts", "Hệ thống phản hồi chậm"),
+            translate("Texts", "Hệ thống tra cứu đang phản hồi chậm. Vui lòng quét lại sau ít phút."),
         )
     return (
-        _t("Tạm thời chưa tra cứu được"),
-        _t(
+        translate("Texts", "Tạm thời chưa tra cứu được"),
+        translate(
+            "Texts",
             "Hệ thống tra cứu đang tạm gián đoạn. Vui lòng thử lại sau ít phút "
             "hoặc hỏi cán bộ tại quầy."
         ),

@@ -5,13 +5,31 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kiosk.dossier import VN_TZ
 
-_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Header", "Thứ Hai"),
+    QT_TRANSLATE_NOOP("Header", "Thứ Ba"),
+    QT_TRANSLATE_NOOP("Header", "Thứ Tư"),
+    QT_TRANSLATE_NOOP("Header", "Thứ Năm"),
+    QT_TRANSLATE_NOOP("Header", "Thứ Sáu"),
+    QT_TRANSLATE_NOOP("Header", "Thứ Bảy"),
+    QT_TRANSLATE_NOOP("Header", "Chủ Nhật"),
+)
 
 
 def vn_now() -> dt.datetime:
@@ -133,7 +151,7 @@ class Header(QWidget):
         """Show the current date and time."""
         now = self._clock()
         self.clock_label.setText(now.strftime("%H:%M"))
-        weekday = self.tr(_WEEKDAYS[now.weekday()])
+        weekday = QCoreApplication.translate("Header", _WEEKDAYS[now.weekday()])
         self.date_label.setText(f"{weekday}, {now.strftime('%d/%m/%Y')}")
 
 
