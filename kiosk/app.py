@@ -136,14 +136,26 @@ def _install_excepthook(kiosk: Kiosk) -> None:
     sys.excepthook = hook
 
 
-def run(config: Config, *, windowed: bool = False, argv: list[str] | None = None) -> int:
-    """Start the kiosk and run until it is closed or terminated."""
+def run(
+    config: Config,
+    *,
+    windowed: bool = False,
+    problems: list[str] | None = None,
+    argv: list[str] | None = None,
+) -> int:
+    """Start the kiosk and run until it is closed or terminated.
+
+    `problems` are configuration problems found at start-up (their keys fell
+    back to defaults); they are logged and flagged in the header for staff.
+    """
     log_folder = log.setup(
         Path(config.log.folder) if config.log.folder else None,
         config.log.level,
         config.log.max_mb,
         config.log.keep,
     )
+    for problem in problems or []:
+        log.app.error("config problem (default used): %s", problem)
     previous = log.enable_crash_file(log_folder)
     if previous:
         log.app.error("the previous run crashed:\n%s", previous)
@@ -154,6 +166,7 @@ def run(config: Config, *, windowed: bool = False, argv: list[str] | None = None
     app.setApplicationName("counter-kiosk")
     install_translator(app, config.display.language)
     kiosk = Kiosk(config, windowed=windowed)
+    kiosk.window.header.show_config_problems(len(problems or []))
     _install_excepthook(kiosk)
     app.aboutToQuit.connect(kiosk.shutdown)
 

@@ -67,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path)
     check.set_defaults(func=_cmd_check_config)
 
+    doctor = sub.add_parser("doctor", help="check Qt, config, back office, logs and video")
+    doctor.add_argument("--config", type=Path)
+    doctor.set_defaults(func=_cmd_doctor)
+
     template = sub.add_parser("config-template", help="print a commented config with defaults")
     template.set_defaults(func=_cmd_config_template)
 
@@ -92,9 +96,22 @@ def _load_config(path: Path | None) -> Any:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    cfg = _load_config(args.config)
-    if cfg is None:
-        return EXIT_CONFIG
+    from kiosk import config
+
+    path = args.config or config.default_path()
+    problems: list[Any] = []
+    if args.config is None and not path.exists():
+        cfg = config.Config()
+    else:
+        try:
+            cfg, problems = config.load_lenient(path)
+        except config.ConfigError as exc:
+            print(f"kiosk: the configuration cannot be used.\n{exc}", file=sys.stderr)
+            return EXIT_CONFIG
+    if problems:
+        # Start anyway with the defaults of the wrong keys: a dark counter helps nobody.
+        lines = "\n".join(f"  {p}" for p in problems)
+        print(f"kiosk: {path}: {len(problems)} problem(s), defaults used:\n{lines}", file=sys.stderr)
     try:
         from kiosk import app
     except ImportError as exc:
@@ -102,7 +119,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"kiosk: the display libraries cannot be loaded: {exc}", file=sys.stderr)
         print("Install the packages listed in the README, then try again.", file=sys.stderr)
         return EXIT_DISPLAY
-    return app.run(cfg, windowed=args.windowed)
+    return app.run(cfg, windowed=args.windowed, problems=[str(p) for p in problems])
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -198,6 +215,12 @@ def _cmd_check_config(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     print(f"{path}: valid")
     return 0
+
+
+def _cmd_doctor(args: argparse.Namespace) -> int:
+    from kiosk import config, doctor
+
+    return doctor.report(args.config or config.default_path(), sys.stdout)
 
 
 def _cmd_config_template(args: argparse.Namespace) -> int:

@@ -142,27 +142,58 @@ def load(path: Path) -> Config:
     Raises:
         ConfigError: the file is missing, unreadable, not TOML, or invalid.
     """
+    config, problems = load_lenient(path)
+    if problems:
+        raise ConfigError(path, problems)
+    return config
+
+
+def load_lenient(path: Path) -> tuple[Config, list[Problem]]:
+    """Read `path`, keeping the default of every key that is wrong.
+
+    Used at start-up so that one mistyped value does not keep the counter's
+    screen dark: the kiosk runs, and the problems are logged and flagged.
+
+    Raises:
+        ConfigError: the file is missing, unreadable or not TOML at all.
+    """
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise ConfigError(path, [Problem("(file)", "file not found")]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, [Problem("(file)", f"cannot read: {exc}")]) from None
-    return parse(text, path)
+    return _parse(text, path)
 
 
 def parse(text: str, path: Path = Path("config.toml")) -> Config:
     """Validate TOML `text`; `path` only names it in messages."""
+    config, problems = _parse(text, path)
+    if problems:
+        raise ConfigError(path, problems)
+    return config
+
+
+def _parse(text: str, path: Path) -> tuple[Config, list[Problem]]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = _decode_error_line(str(exc))
         raise ConfigError(path, [Problem("(syntax)", str(exc), line)]) from None
     config, problems = build(Config, data)
-    if problems:
-        located = [dataclasses.replace(p, line=locate(text, p.path)) for p in problems]
-        raise ConfigError(path, located)
-    return config
+    problems += _cross_checks(config)
+    return config, [dataclasses.replace(p, line=locate(text, p.path)) for p in problems]
+
+
+def _cross_checks(config: Config) -> list[Problem]:
+    """Checks the schema cannot express (texts with their own grammar)."""
+    from kiosk.media.schedule import validate
+
+    problems = []
+    for text in validate(config.media.schedule):
+        where, _, message = text.partition(": ")
+        problems.append(Problem(f"media.{where}", message.removesuffix("; ignored")))
+    return problems
 
 
 def _decode_error_line(message: str) -> int | None:

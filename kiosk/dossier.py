@@ -17,6 +17,15 @@ import unicodedata
 VN_TZ = dt.timezone(dt.timedelta(hours=7), "ICT")
 
 
+def vn_wall_clock() -> dt.datetime:
+    """The wall-clock time in Vietnam, naive, whatever time zone the PC is set to.
+
+    Office hours and schedules are Vietnamese wall-clock times; PCs shipped
+    with another time zone are common, so the kiosk does not trust it.
+    """
+    return dt.datetime.now(VN_TZ).replace(tzinfo=None)
+
+
 class Status(enum.IntEnum):
     """National public service portal dossier statuses (codes 1 to 10)."""
 

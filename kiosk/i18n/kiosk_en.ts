@@ -11,12 +11,12 @@
 <context>
     <name>CountdownBar</name>
     <message>
-        <location filename="../ui/widgets.py" line="170" />
+        <location filename="../ui/widgets.py" line="179" />
         <source>Xong</source>
         <translation>Done</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/widgets.py" line="181" />
+        <location filename="../ui/widgets.py" line="190" />
         <source>Tự động quay về màn hình chính sau %n giây</source>
         <translation><numerusform>Returning to the start in %n second</numerusform><numerusform>Returning to the start in %n seconds</numerusform></translation>
     </message>
@@ -85,6 +85,11 @@
         <location filename="../ui/widgets.py" line="130" />
         <source>DEMO — dữ liệu minh họa</source>
         <translation>DEMO — sample data</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/widgets.py" line="155" />
+        <source>⚠ Cấu hình có %n lỗi</source>
+        <translation><numerusform>⚠ %n configuration problem</numerusform><numerusform>⚠ %n configuration problems</numerusform></translation>
     </message>
 </context>
 <context>
@@ -396,6 +401,29 @@
         <location filename="../ui/texts.py" line="175" />
         <source>Hệ thống tra cứu đang tạm gián đoạn. Vui lòng thử lại sau ít phút hoặc hỏi cán bộ tại quầy.</source>
         <translation>The lookup system is temporarily unavailable. Please try again in a few minutes or ask at the counter.</translation>
+    </message>
+</context>
+<context>
+    <name>VideoArea</name>
+    <message>
+        <location filename="../media/video_area.py" line="285" />
+        <source>Ngoài giờ làm việc</source>
+        <translation>Outside office hours</translation>
+    </message>
+    <message>
+        <location filename="../media/video_area.py" line="288" />
+        <source>Chào mừng quý khách</source>
+        <translation>Welcome</translation>
+    </message>
+    <message>
+        <location filename="../media/video_area.py" line="289" />
+        <source>Quét mã QR trên giấy hẹn để xem tiến độ hồ sơ</source>
+        <translation>Scan the QR code on your receipt to see how your dossier is going</translation>
+    </message>
+    <message>
+        <location filename="../media/video_area.py" line="407" />
+        <source>Giờ làm việc</source>
+        <translation>Office hours</translation>
     </message>
 </context>
 </TS>

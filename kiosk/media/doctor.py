@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
+from kiosk.dossier import vn_wall_clock
 from kiosk.media import playlist as pl
 from kiosk.media import vlc_engine
 from kiosk.media.schedule import Schedule, merged
@@ -40,7 +39,7 @@ def diagnose(settings: MediaSettings | None = None, *, start_vlc: bool = True) -
     lines += [f"media: {problem}" for problem in result.problems]
     schedule = Schedule(merged(settings.schedule, result.schedule, result.sidecar_keys))
     lines += [f"media: {problem}" for problem in schedule.problems]
-    now = datetime.now()
+    now = vn_wall_clock()
     lines.append(
         "media: office open now, video plays"
         if schedule.is_open(now)

@@ -9,10 +9,19 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QFileSystemWatcher,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+    Slot,
+)
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
+from kiosk.dossier import vn_wall_clock
 from kiosk.media import playlist as pl
 from kiosk.media import vlc_engine
 from kiosk.media.player import VlcPlayer
@@ -55,7 +64,7 @@ class VideoArea(QWidget):
         """Build the area and scan the playlist in the background (nothing plays yet)."""
         super().__init__(parent)
         self._settings = settings
-        self._clock = clock or datetime.now
+        self._clock = clock or vn_wall_clock
         self._bad = BadItems(settings.bad_item_retry_min * 60)
         self._rotation = Rotation(Schedule(settings.schedule), self._bad, self._clock)
         self._playlist: pl.Playlist | None = None
@@ -179,14 +188,14 @@ class VideoArea(QWidget):
         if not self._active:
             return
         if not self._settings.enabled:
-            self._show_poster(self.tr("Video is turned off in the settings"), closed=False)
+            self._show_poster("video is turned off in the settings", closed=False)
             return
         if not self._is_open():
-            self._show_poster(self.tr("Outside opening hours"), closed=True)
+            self._show_poster("outside opening hours", closed=True)
             return
         item = self._rotation.next_after(self._current)
         if item is None:
-            reason = self._no_video or self.tr("No playable video or image in the playlist")
+            reason = self._no_video or "no playable video or image in the playlist"
             self._show_poster(reason, closed=False)
             return
         self._play(item)
@@ -248,7 +257,7 @@ class VideoArea(QWidget):
                 self._player.ended.connect(self._on_ended)
                 self._player.failed.connect(self._on_failed)
                 return self._player
-            self._no_video = self.tr("Video unavailable: {0}").format(reason)
+            self._no_video = f"video unavailable: {reason}"
             self.fallback.emit(self._no_video)
             self._fallback_reason = self._no_video
         self._mark_videos_bad()
@@ -274,10 +283,11 @@ class VideoArea(QWidget):
         )
         if not shown:
             if closed:
-                self._poster.show_card(self.tr("Outside opening hours"), self._hours_text)
+                self._poster.show_card(self.tr("Ngoài giờ làm việc"), self._hours_text)
             else:
                 self._poster.show_card(
-                    self.tr("Welcome"), self.tr("Scan the QR code on your receipt to see progress")
+                    self.tr("Chào mừng quý khách"),
+                    self.tr("Quét mã QR trên giấy hẹn để xem tiến độ hồ sơ"),
                 )
         self._showing = "poster"
         self._stack.setCurrentWidget(self._poster)
@@ -390,8 +400,10 @@ class VideoArea(QWidget):
 
 
 def _hours_text(days: list[str], times: list[str]) -> str:
-    """'T2, T3 … 07:00-17:30' for the closed card (day names as written in the settings)."""
+    """'Giờ làm việc: T2, T3 … 07:00-17:30' for the closed card."""
     names = {"mon": "T2", "tue": "T3", "wed": "T4", "thu": "T5", "fri": "T6", "sat": "T7",
              "sun": "CN"}  # fmt: skip
     shown = ", ".join(names.get(d.casefold(), d.upper()) for d in days)
-    return "  ".join(part for part in (shown, ", ".join(times)) if part)
+    text = "  ".join(part for part in (shown, ", ".join(times)) if part)
+    label = QCoreApplication.translate("VideoArea", "Giờ làm việc")
+    return f"{label}: {text}" if text else ""

@@ -63,6 +63,8 @@ def stylesheet(unit: float) -> str:
     #DateLabel {{ font-size: {px(2.2)}; }}
     #DemoMark {{ background: #ffd54f; color: #3e2723; font-weight: 700;
                 font-size: {px(2.2)}; padding: {px(0.4)} {px(1.2)}; border-radius: {px(0.6)}; }}
+    #ConfigWarning {{ background: {RED}; color: white; font-weight: 700;
+                font-size: {px(2.2)}; padding: {px(0.4)} {px(1.2)}; border-radius: {px(0.6)}; }}
     #Prompt {{ font-size: {px(4.6)}; font-weight: 700; color: {NAVY}; }}
     #PromptSub {{ font-size: {px(2.6)}; color: {MUTED}; }}
     #Ticker {{ background: {NAVY}; color: white; font-size: {px(2.6)}; }}

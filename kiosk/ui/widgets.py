@@ -129,6 +129,8 @@ class Header(QWidget):
         names.addWidget(self.unit_label)
         self.demo_label = QLabel(self.tr("DEMO — dữ liệu minh họa"), objectName="DemoMark")
         self.demo_label.setVisible(demo)
+        self.problem_label = QLabel(objectName="ConfigWarning")
+        self.problem_label.setVisible(False)
         times = QVBoxLayout()
         self.clock_label = QLabel(objectName="Clock")
         self.date_label = QLabel(objectName="DateLabel")
@@ -138,6 +140,8 @@ class Header(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(24, 12, 24, 12)
         row.addLayout(names, 1)
+        row.addWidget(self.problem_label, 0, Qt.AlignmentFlag.AlignVCenter)
+        row.addSpacing(12)
         row.addWidget(self.demo_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addSpacing(24)
         row.addLayout(times)
@@ -145,6 +149,11 @@ class Header(QWidget):
         self._timer.timeout.connect(self.refresh)
         self._timer.start(1000)
         self.refresh()
+
+    def show_config_problems(self, count: int) -> None:
+        """Flag for staff that the config has `count` wrong keys (defaults used)."""
+        self.problem_label.setText(self.tr("⚠ Cấu hình có %n lỗi", "", count))
+        self.problem_label.setVisible(count > 0)
 
     @Slot()
     def refresh(self) -> None:

@@ -61,6 +61,7 @@ class App:
             "KIOSK_DATA_DIR": str(data_dir),
             "PYTHONIOENCODING": "utf-8",
         }
+        self._stderr = b""
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kiosk", "run", "--config", str(config)],
             cwd=ROOT,
@@ -109,7 +110,20 @@ class App:
     def stderr_text(self) -> str:
         """What the app printed on stderr (waits for it to exit)."""
         assert self.proc.stderr is not None
-        return self.proc.stderr.read().decode("utf-8", "replace")
+        if not self.proc.stderr.closed:
+            self._stderr += self.proc.stderr.read()
+        return self._stderr.decode("utf-8", "replace")
+
+    def wait_colour(self, path: Path, colour: str, at_least: int, timeout: float = 5) -> int:
+        """Take screenshots until `colour` covers `at_least` pixels; returns the count."""
+        deadline = time.monotonic() + timeout
+        count = 0
+        while time.monotonic() < deadline:
+            count = self.count_colour(self.screenshot(path), colour)
+            if count >= at_least:
+                break
+            time.sleep(0.1)
+        return count
 
     def stop(self) -> int:
         self.proc.terminate()
@@ -118,7 +132,8 @@ class App:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             code = self.proc.wait(timeout=5)
-        if self.proc.stderr is not None:
+        if self.proc.stderr is not None and not self.proc.stderr.closed:
+            self._stderr += self.proc.stderr.read()
             self.proc.stderr.close()
         return code
 

@@ -32,9 +32,8 @@ def test_scanned_receipt_shows_the_dossier_and_nothing_personal(
     )
     app.type_scan(url)
     app.wait_log(f"result shown: {EXAMPLE_CODE} (status 10)")
-    shot = app.screenshot(tmp_path / "result.png")
     # The status band and the next-step card are painted in the status's pale tone.
-    assert app.count_colour(shot, RETURNED_PALE) > 100_000
+    assert app.wait_colour(tmp_path / "result.png", RETURNED_PALE, 100_000) >= 100_000
 
     app.type_scan("000.00.53.H48-200101-9999")
     app.wait_log("message shown: not_found")
@@ -49,11 +48,25 @@ def test_scanned_receipt_shows_the_dossier_and_nothing_personal(
     assert "Traceback" not in log
 
 
-def test_a_broken_config_tells_what_is_wrong_without_a_traceback(
-    start_app: Callable[..., App],
+def test_a_wrong_value_keeps_the_kiosk_up_and_is_reported(
+    start_app: Callable[..., App], tmp_path: Path
 ) -> None:
     app = start_app({"result_timeout_s = 30": "result_timeout_s = 0"})
+    app.wait_log("config problem (default used): line ")
+    app.wait_log("screen: idle")
+    assert "display.result_timeout_s: must be at least 5, not 0" in app.log_text()
+    # The red staff flag in the header.
+    assert app.wait_colour(tmp_path / "idle.png", "#C62828", 2_000) >= 2_000
+    assert app.stop() == 0
+    assert "Traceback" not in app.stderr_text()
+
+
+def test_a_config_that_is_not_toml_stops_with_a_plain_message(
+    start_app: Callable[..., App],
+) -> None:
+    app = start_app({"[display]": "[display"})
     assert app.proc.wait(timeout=30) == 1
     stderr = app.stderr_text()
-    assert "display.result_timeout_s: must be at least 5, not 0" in stderr
+    assert "the configuration cannot be used" in stderr
+    assert "(syntax)" in stderr
     assert "Traceback" not in stderr

@@ -213,8 +213,8 @@ def test_every_item_failing_shows_a_text_card(qtbot, media_dir, make_area) -> No
     area = make_area(settings(media_dir))
     with qtbot.waitSignal(area.fallback, timeout=8_000) as blocker:
         area.start()
-    assert "No playable" in blocker.args[0]
-    assert area.showing == "poster" and "Welcome" in area.poster_view.card_text
+    assert "no playable" in blocker.args[0]
+    assert area.showing == "poster" and "Chào mừng quý khách" in area.poster_view.card_text
 
 
 def test_outside_opening_hours_a_poster_then_video_at_opening(
@@ -226,8 +226,9 @@ def test_outside_opening_hours_a_poster_then_video_at_opening(
     area = make_area(settings(media_dir, schedule=hours), clock=lambda: now[0])
     with qtbot.waitSignal(area.fallback, timeout=5_000) as blocker:
         area.start()
-    assert blocker.args == ["Outside opening hours"]
+    assert blocker.args == ["outside opening hours"]
     assert "07:00-17:30" in area.poster_view.card_text and area.player is None
+    assert "Ngoài giờ làm việc" in area.poster_view.card_text
     now[0] = datetime(2025, 7, 8, 8, 0)  # Tuesday morning
     with qtbot.waitSignal(area.playing, timeout=5_000):
         area._on_tick()  # the periodic check the area runs every few seconds

@@ -29,7 +29,9 @@ def _tool(name: str) -> str:
 def test_no_string_escapes_the_translation_file(tmp_path: Path) -> None:
     copy = tmp_path / "kiosk_en.ts"
     shutil.copy(I18N_DIR / "kiosk_en.ts", copy)
-    sources = [str(p) for p in sorted((ROOT / "kiosk" / "ui").glob("*.py"))]
+    sources = [
+        str(p) for folder in ("ui", "media") for p in sorted((ROOT / "kiosk" / folder).glob("*.py"))
+    ]
     out = subprocess.run(
         [_tool("pyside6-lupdate"), *sources, str(ROOT / "kiosk" / "app.py"), "-ts", str(copy)],
         capture_output=True, text=True, check=True, timeout=120,
