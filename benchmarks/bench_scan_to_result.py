@@ -24,15 +24,15 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("KIOSK_DATA_DIR", tempfile.mkdtemp(prefix="kiosk-bench-"))
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from kiosk import config as config_module  # noqa: E402
-from kiosk.app import Kiosk  # noqa: E402
-from kiosk.backends.demo import DemoBackend  # noqa: E402
-from kiosk.controller import Mode  # noqa: E402
-from kiosk.server import DemoServer  # noqa: E402
+from kiosk import config as config_module
+from kiosk.app import Kiosk
+from kiosk.backends.demo import DemoBackend
+from kiosk.controller import Mode
+from kiosk.server import DemoServer
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -46,7 +46,7 @@ class PaintStamp(QObject):
         self.done_at: float | None = None
         self.armed = False
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             self.armed
             and event.type() == QEvent.Type.Paint

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     QObject,
     Qt,
     QTimer,
-    QTranslator,
     QtMsgType,
+    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QCursor, QGuiApplication
@@ -98,7 +98,9 @@ class Kiosk(QObject):
         )
         self.scanner.scanned.connect(self.controller.submit)
         self.window = MainWindow(config, self.controller, self.scanner, make_video_area(config))
-        QApplication.instance().installEventFilter(self.scanner)
+        app = QApplication.instance()
+        assert app is not None  # run() creates it before the kiosk
+        app.installEventFilter(self.scanner)
         self._show(windowed)
 
     def _show(self, windowed: bool) -> None:

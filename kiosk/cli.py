@@ -111,7 +111,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     if problems:
         # Start anyway with the defaults of the wrong keys: a dark counter helps nobody.
         lines = "\n".join(f"  {p}" for p in problems)
-        print(f"kiosk: {path}: {len(problems)} problem(s), defaults used:\n{lines}", file=sys.stderr)
+        print(
+            f"kiosk: {path}: {len(problems)} problem(s), defaults used:\n{lines}", file=sys.stderr
+        )
     try:
         from kiosk import app
     except ImportError as exc:
@@ -129,7 +131,9 @@ def _cmd_parse(args: argparse.Namespace) -> int:
         query = parse(args.payload)
     except ScanError as exc:
         if args.json:
-            print(json.dumps({"ok": False, "reason": exc.reason.name.lower(), "detail": exc.detail}))
+            print(
+                json.dumps({"ok": False, "reason": exc.reason.name.lower(), "detail": exc.detail})
+            )
         else:
             print(f"refused ({exc.reason.name.lower()}): {exc.detail}", file=sys.stderr)
         return EXIT_REFUSED

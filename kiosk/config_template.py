@@ -11,6 +11,8 @@ import textwrap
 import typing
 from typing import Any
 
+from kiosk.schema import default_of
+
 HEADER = """\
 # Configuration of the counter kiosk.
 # Every option is listed with its default value and what it does.
@@ -64,15 +66,13 @@ def _section(cls: type, path: list[str], out: list[str], doc: str) -> None:
             bounds.append(f"max {meta['max']}")
         if bounds:
             out.append(f"# ({'; '.join(bounds)})")
-        default = fld.default_factory() if fld.default is dataclasses.MISSING else fld.default  # type: ignore[misc]
+        default = default_of(fld)
         if default is None:
             out.append(f"# {fld.name} =")
         else:
             out.append(f"{fld.name} = {_value(default)}")
     for fld in tables:
-        _section(
-            hints[fld.name], [*path, fld.name], out, fld.metadata.get("description", "")
-        )
+        _section(hints[fld.name], [*path, fld.name], out, fld.metadata.get("description", ""))
 
 
 def _comment(text: str) -> list[str]:
@@ -89,7 +89,13 @@ def _value(value: Any) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(_value(v) for v in value) + "]"
     if isinstance(value, dict):
-        return "{ " + ", ".join(f"{json.dumps(k, ensure_ascii=False)} = {_value(v)}" for k, v in value.items()) + " }"
+        return (
+            "{ "
+            + ", ".join(
+                f"{json.dumps(k, ensure_ascii=False)} = {_value(v)}" for k, v in value.items()
+            )
+            + " }"
+        )
     if dataclasses.is_dataclass(value):
         return _value(dataclasses.asdict(value))  # type: ignore[arg-type]
     raise TypeError(f"cannot write {type(value).__name__} to TOML")

@@ -125,7 +125,7 @@ class Controller(QObject):
     def submit(self, payload: str) -> None:
         """Handle a scanned or typed payload; interrupts whatever is on screen."""
         try:
-            query = parse(payload, **self._parse_kwargs)  # type: ignore[arg-type]
+            query = parse(payload, **self._parse_kwargs)
         except ScanError as exc:
             log.scan.info("scan refused: %s (%s)", exc.reason.name, exc.detail)
             self._show_notice(_SCAN_NOTICES.get(exc.reason, Notice.NOT_A_CODE), "")

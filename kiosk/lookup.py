@@ -85,7 +85,9 @@ class LookupService(QObject):
         except Exception as exc:
             # A bug in an adapter: log where (not the message, which may hold data).
             where = "".join(traceback.format_tb(exc.__traceback__))
-            log.lookup.error("request %d: adapter raised %s\n%s", request_id, type(exc).__name__, where)
+            log.lookup.error(
+                "request %d: adapter raised %s\n%s", request_id, type(exc).__name__, where
+            )
             error = BackendError(ErrorKind.INVALID, f"adapter error ({type(exc).__name__})")
             self._emit_failed(request_id, query.code, error)
             return

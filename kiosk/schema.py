@@ -41,8 +41,8 @@ def opt(
     default: Any,
     description: str,
     *,
-    min: float | None = None,  # noqa: A002 - reads best at the call site
-    max: float | None = None,  # noqa: A002
+    min: float | None = None,
+    max: float | None = None,
     choices: tuple[Any, ...] | None = None,
     secret: bool = False,
 ) -> Any:
@@ -176,13 +176,15 @@ def describe(cls: type, prefix: str = "") -> list[tuple[str, str, Any, str]]:
         if dataclasses.is_dataclass(hint):
             rows.extend(describe(hint, path))  # type: ignore[arg-type]
             continue
-        default = (
-            fld.default_factory()  # type: ignore[misc]
-            if fld.default is dataclasses.MISSING
-            else fld.default
-        )
-        rows.append((path, _type_name(hint), default, fld.metadata.get("description", "")))
+        rows.append((path, _type_name(hint), default_of(fld), fld.metadata.get("description", "")))
     return rows
+
+
+def default_of(fld: dataclasses.Field[Any]) -> Any:
+    """The default value of a declared setting (calling its factory if it has one)."""
+    if fld.default_factory is not dataclasses.MISSING:
+        return fld.default_factory()
+    return fld.default
 
 
 def _type_name(hint: Any) -> str:

@@ -1,5 +1,4 @@
 # opt() returns a dataclasses.field(), which RUF009 cannot tell from a mutable call.
-# ruff: noqa: RUF009
 """Settings of the `http` back-office adapter (the `[backend.http]` table).
 
 The defaults talk to the kiosk's own lookup API (`kiosk demo-server`), so a

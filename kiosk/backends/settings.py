@@ -1,5 +1,4 @@
 # opt() returns a dataclasses.field(), which RUF009 cannot tell from a mutable call.
-# ruff: noqa: RUF009
 """Settings of the back office (the `[backend]` table and its sub-tables)."""
 
 from __future__ import annotations

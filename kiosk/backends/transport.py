@@ -126,7 +126,7 @@ class Transport:
             deadline.check(where)
             try:
                 answer = self._attempt(prepared, deadline, where, started, attempt)
-            except _Retryable as exc:
+            except _RetryableError as exc:
                 if not self._may_retry(attempt, deadline, where, exc.error):
                     raise exc.error from None
                 continue
@@ -167,7 +167,7 @@ class Transport:
             kind, reason, retry = classify(exc)
             error = BackendError(kind, f"{where}: {reason}")
             if retry:
-                raise _Retryable(error) from None
+                raise _RetryableError(error) from None
             raise error from None
         with response:
             body = read_capped(response, self.limits.max_bytes, deadline, where)
@@ -180,7 +180,7 @@ class Transport:
         )
 
 
-class _Retryable(Exception):
+class _RetryableError(Exception):
     def __init__(self, error: BackendError) -> None:
         super().__init__(str(error))
         self.error = error

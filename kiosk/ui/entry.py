@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.widgets import named
+
 _ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL.", "ZXCVBNM-")
 BACKSPACE = "⌫"
 
@@ -32,13 +34,11 @@ class EntryScreen(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel(self.tr("Nhập mã hồ sơ in trên giấy hẹn"), objectName="MessageTitle")
+        self.title = named(QLabel(self.tr("Nhập mã hồ sơ in trên giấy hẹn")), "MessageTitle")
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.example = QLabel(
-            self.tr("Ví dụ: 000.00.53.H48-220921-0099"), objectName="PromptSub"
-        )
+        self.example = named(QLabel(self.tr("Ví dụ: 000.00.53.H48-220921-0099")), "PromptSub")
         self.example.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.field = QLineEdit(objectName="CodeEntry")
+        self.field = named(QLineEdit(), "CodeEntry")
         self.field.setMaxLength(64)
         self.field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # No input method: a Vietnamese IME would turn "dd" into "đ" in a code.
@@ -54,7 +54,7 @@ class EntryScreen(QWidget):
         keys.addWidget(self._key(BACKSPACE), len(_ROWS) - 1, len(_ROWS[-1]), 1, 2)
 
         self.search_button = QPushButton(self.tr("Tra cứu"))
-        self.back_button = QPushButton(self.tr("Quay lại"), objectName="Secondary")
+        self.back_button = named(QPushButton(self.tr("Quay lại")), "Secondary")
         for button in (self.search_button, self.back_button):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.search_button.clicked.connect(self._submit)
@@ -75,7 +75,7 @@ class EntryScreen(QWidget):
         layout.addLayout(buttons)
 
     def _key(self, char: str) -> QPushButton:
-        button = QPushButton(char, objectName="KeyButton")
+        button = named(QPushButton(char), "KeyButton")
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda: self._press(char))
         return button

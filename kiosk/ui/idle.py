@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QMouseEvent, QPainter, QPolygonF
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.ui import theme
+from kiosk.ui.widgets import named
 
 
 class Arrow(QWidget):
@@ -17,7 +18,7 @@ class Arrow(QWidget):
         self.direction = direction
         self.setMinimumSize(60, 60)
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: object) -> None:
         w, h = self.width(), self.height()
         side = min(w, h)
         cx, cy = w / 2, h / 2
@@ -68,7 +69,7 @@ class Ticker(QWidget):
         self._offset += max(1.0, self.height() / 30)
         self.update()
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(theme.NAVY))
         painter.setPen(QColor("white"))
@@ -105,7 +106,7 @@ class IdleScreen(QWidget):
     ) -> None:
         super().__init__(parent)
         self.video = video
-        self.prompt = QLabel(self.tr("Quét mã QR trên giấy hẹn trả kết quả"), objectName="Prompt")
+        self.prompt = named(QLabel(self.tr("Quét mã QR trên giấy hẹn trả kết quả")), "Prompt")
         self.prompt.setWordWrap(True)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         where = {
@@ -113,18 +114,18 @@ class IdleScreen(QWidget):
             "left": self.tr("Đưa mã QR vào máy quét bên trái màn hình"),
             "right": self.tr("Đưa mã QR vào máy quét bên phải màn hình"),
         }[scanner_position]
-        self.where = QLabel(where, objectName="PromptSub")
+        self.where = named(QLabel(where), "PromptSub")
         self.where.setWordWrap(True)
         self.where.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.touch_hint = QLabel(
-            self.tr("Không có mã QR? Chạm vào màn hình để nhập mã hồ sơ."), objectName="PromptSub"
+        self.touch_hint = named(
+            QLabel(self.tr("Không có mã QR? Chạm vào màn hình để nhập mã hồ sơ.")), "PromptSub"
         )
         self.touch_hint.setWordWrap(True)
         self.touch_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.arrow = Arrow(scanner_position)
         self.arrow.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        panel = QWidget(objectName="Card")
+        panel = named(QWidget(), "Card")
         panel.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QVBoxLayout(panel)
         column.setContentsMargins(32, 32, 32, 32)
@@ -149,9 +150,9 @@ class IdleScreen(QWidget):
         layout.addLayout(body, 1)
         layout.addWidget(self.ticker)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: object) -> None:
         self.ticker.setFixedHeight(max(32, self.height() // 16))
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self.touched.emit()
         event.accept()

@@ -91,7 +91,9 @@ class MainWindow(QWidget):
     @property
     def current_screen(self) -> QWidget:
         """The screen shown now."""
-        return self.stack.currentWidget()
+        screen = self.stack.currentWidget()
+        assert screen is not None  # the stack always holds the five screens
+        return screen
 
     @Slot(object)
     def _on_mode(self, mode: Mode) -> None:
@@ -123,7 +125,7 @@ class MainWindow(QWidget):
         self.message.show_notice(notice, code)
         log.ui.info("message shown: %s", notice.value)
 
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: object) -> None:
         unit = self.height() / 100 * self._font_scale
         if abs(unit - self._applied_unit) >= 0.5:
             self._applied_unit = unit
@@ -131,11 +133,11 @@ class MainWindow(QWidget):
             self.result.set_unit(unit)
             self.message.set_unit(unit)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         self._controller.touch()
         event.accept()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         video = self.idle.video
         if hasattr(video, "shutdown"):
             video.shutdown()

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.controller import Notice
 from kiosk.ui import texts, theme
-from kiosk.ui.widgets import CountdownBar, StatusIcon
+from kiosk.ui.widgets import CountdownBar, StatusIcon, named
 
 _NOTICE_ICONS = {
     Notice.NOT_FOUND: ("info", theme.BLUE),
@@ -21,7 +21,7 @@ _NOTICE_ICONS = {
 
 
 def _centred(name: str) -> QLabel:
-    label = QLabel(objectName=name)
+    label = named(QLabel(), name)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setTextFormat(Qt.TextFormat.PlainText)
@@ -72,7 +72,7 @@ class MessageScreen(QWidget):
         self.title = _centred("MessageTitle")
         self.body = _centred("MessageBody")
         self.countdown = CountdownBar()
-        card = QWidget(objectName="Card")
+        card = named(QWidget(), "Card")
         card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         column = QVBoxLayout(card)
         column.setContentsMargins(48, 40, 48, 40)

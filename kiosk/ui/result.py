@@ -10,21 +10,21 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWi
 
 from kiosk.dossier import Dossier, Step, Timeliness, standing
 from kiosk.ui import texts, theme
-from kiosk.ui.widgets import CountdownBar, StatusIcon, vn_now
+from kiosk.ui.widgets import CountdownBar, StatusIcon, named, vn_now
 
 #: Steps shown at most; older ones are summarised in one line.
 MAX_STEPS = 6
 
 
 def _label(name: str, text: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel(text, objectName=name)
+    label = named(QLabel(text), name)
     label.setWordWrap(wrap)
     label.setTextFormat(Qt.TextFormat.PlainText)  # back-office text is never markup
     return label
 
 
 def _card() -> QWidget:
-    card = QWidget(objectName="Card")
+    card = named(QWidget(), "Card")
     card.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
     return card
 
@@ -43,6 +43,7 @@ class ResultScreen(QWidget):
         self._default_counter = default_counter
         self._clock = clock
         self._unit = 10.0
+        self._icon_colour = theme.BLUE
 
         # Status band: icon, status words, timeliness.
         self.band = _card()
@@ -129,8 +130,6 @@ class ResultScreen(QWidget):
         self._unit = unit
         self.icon.set_icon(self.icon.shape, self._icon_colour, round(unit * 9))
 
-    _icon_colour = theme.BLUE
-
     def show_dossier(self, dossier: Dossier) -> None:
         """Fill every field from `dossier`."""
         now = self._clock()
@@ -168,7 +167,7 @@ class ResultScreen(QWidget):
     def _fill_steps(self, steps: tuple[Step, ...]) -> None:
         while self.steps_box.count():
             item = self.steps_box.takeAt(0)
-            widget = item.widget()
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.deleteLater()
         if not steps:
@@ -199,7 +198,8 @@ class ResultScreen(QWidget):
         """The step lines shown now (for tests and diagnostics)."""
         lines: list[str] = []
         for index in range(self.steps_box.count()):
-            widget = self.steps_box.itemAt(index).widget()
+            item = self.steps_box.itemAt(index)
+            widget = item.widget() if item is not None else None
             if widget is None:
                 continue
             lines.extend(label.text() for label in widget.findChildren(QLabel))

@@ -52,7 +52,7 @@ class ScannerInput(QObject):
         self._idle.setInterval(max(60, max_gap_ms * 4))
         self._idle.timeout.connect(self._on_idle)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A key press reaches the filter twice: first addressed to the window
         # (QWindow), then to the focused widget. Read it once, at the window.
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWindow):

@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.controller import Notice
 from kiosk.dossier import VN_TZ, Dossier, Standing, Status, Timeliness
 
-
 # Called by this name so that pyside6-lupdate finds every string.
 translate = QCoreApplication.translate
 
@@ -86,39 +85,47 @@ def next_action(dossier: Dossier, standing: Standing, default_counter: str) -> s
     due = date_text(dossier.appointment)
     status = dossier.status
     if status is Status.NEW:
-        return translate("Texts", "Hồ sơ đã được đăng ký và đang chờ tiếp nhận. Vui lòng chờ thông báo.")
+        return translate(
+            "Texts", "Hồ sơ đã được đăng ký và đang chờ tiếp nhận. Vui lòng chờ thông báo."
+        )
     if status in (Status.RECEIVED, Status.PROCESSING):
         if standing.timeliness is Timeliness.OVERDUE:
             return translate(
-            "Texts",
+                "Texts",
                 "Hồ sơ đã quá ngày hẹn. Xin lỗi ông/bà vì sự chậm trễ; vui lòng đến {counter} "
-                "để nhận phiếu xin lỗi và ngày hẹn mới."
+                "để nhận phiếu xin lỗi và ngày hẹn mới.",
             ).format(counter=counter)
         if dossier.appointment is None:
             return translate("Texts", "Hồ sơ đang được xử lý. Vui lòng chờ thông báo.")
-        return translate("Texts", "Hồ sơ đang được xử lý. Vui lòng quay lại vào ngày hẹn {date}.").format(date=due)
+        return translate(
+            "Texts", "Hồ sơ đang được xử lý. Vui lòng quay lại vào ngày hẹn {date}."
+        ).format(date=due)
     if status is Status.NEEDS_SUPPLEMENT:
-        return translate("Texts", "Vui lòng mang giấy tờ cần bổ sung đến {counter}.").format(counter=counter)
+        return translate("Texts", "Vui lòng mang giấy tờ cần bổ sung đến {counter}.").format(
+            counter=counter
+        )
     if status is Status.NEEDS_PAYMENT:
         if dossier.fee:
-            return translate("Texts", "Vui lòng nộp {amount} tại {counter} để hồ sơ được xử lý tiếp.").format(
-                amount=money_text(dossier.fee), counter=counter
-            )
-        return translate("Texts", "Vui lòng nộp phí, lệ phí tại {counter} để hồ sơ được xử lý tiếp.").format(
-            counter=counter
-        )
+            return translate(
+                "Texts", "Vui lòng nộp {amount} tại {counter} để hồ sơ được xử lý tiếp."
+            ).format(amount=money_text(dossier.fee), counter=counter)
+        return translate(
+            "Texts", "Vui lòng nộp phí, lệ phí tại {counter} để hồ sơ được xử lý tiếp."
+        ).format(counter=counter)
     if status is Status.DONE:
-        return translate("Texts", "Kết quả đã sẵn sàng. Vui lòng mang giấy hẹn đến {counter} để nhận.").format(
-            counter=counter
-        )
+        return translate(
+            "Texts", "Kết quả đã sẵn sàng. Vui lòng mang giấy hẹn đến {counter} để nhận."
+        ).format(counter=counter)
     if status is Status.RETURNED:
         return translate("Texts", "Kết quả đã được trả. Cảm ơn ông/bà đã sử dụng dịch vụ.")
     if status is Status.WITHDRAWN:
-        return translate("Texts", "Hồ sơ đã được rút theo yêu cầu. Cần hỗ trợ, vui lòng đến {counter}.").format(
-            counter=counter
-        )
+        return translate(
+            "Texts", "Hồ sơ đã được rút theo yêu cầu. Cần hỗ trợ, vui lòng đến {counter}."
+        ).format(counter=counter)
     # REJECTED, STOPPED
-    return translate("Texts", "Vui lòng đến {counter} để được giải thích và hướng dẫn.").format(counter=counter)
+    return translate("Texts", "Vui lòng đến {counter} để được giải thích và hướng dẫn.").format(
+        counter=counter
+    )
 
 
 def updated_text(fetched: dt.datetime | None, now: dt.datetime) -> str:
@@ -126,9 +133,9 @@ def updated_text(fetched: dt.datetime | None, now: dt.datetime) -> str:
     if fetched is None or (now - fetched) < dt.timedelta(minutes=2):
         return ""
     local = fetched.astimezone(VN_TZ) if fetched.tzinfo else fetched
-    return translate("Texts", "Thông tin cập nhật lúc {time} ngày {date}; có thể đã thay đổi.").format(
-        time=local.strftime("%H:%M"), date=local.strftime("%d/%m")
-    )
+    return translate(
+        "Texts", "Thông tin cập nhật lúc {time} ngày {date}; có thể đã thay đổi."
+    ).format(time=local.strftime("%H:%M"), date=local.strftime("%d/%m"))
 
 
 def notice_texts(notice: Notice, code: str) -> tuple[str, str]:
@@ -137,27 +144,27 @@ def notice_texts(notice: Notice, code: str) -> tuple[str, str]:
         return (
             translate("Texts", "Không tìm thấy hồ sơ"),
             translate(
-            "Texts",
+                "Texts",
                 "Chưa tìm thấy hồ sơ mã {code}. Hồ sơ vừa nộp có thể chưa được cập nhật. "
-                "Vui lòng kiểm tra lại giấy hẹn hoặc hỏi cán bộ tại quầy."
+                "Vui lòng kiểm tra lại giấy hẹn hoặc hỏi cán bộ tại quầy.",
             ).format(code=code),
         )
     if notice is Notice.INFO_QR:
         return (
             translate("Texts", "Đây là mã QR thông tin"),
             translate(
-            "Texts",
+                "Texts",
                 "Mã này không chứa mã hồ sơ. Vui lòng quét mã QR tra cứu "
-                "hoặc mã vạch trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả."
+                "hoặc mã vạch trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
             ),
         )
     if notice is Notice.NOT_A_CODE:
         return (
             translate("Texts", "Mã vừa quét không phải mã hồ sơ"),
             translate(
-            "Texts",
+                "Texts",
                 "Vui lòng quét mã QR in trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả, "
-                "hoặc chạm màn hình để nhập mã hồ sơ."
+                "hoặc chạm màn hình để nhập mã hồ sơ.",
             ),
         )
     if notice is Notice.TYPING_TOOL:
@@ -168,13 +175,15 @@ def notice_texts(notice: Notice, code: str) -> tuple[str, str]:
     if notice is Notice.SLOW:
         return (
             translate("Texts", "Hệ thống phản hồi chậm"),
-            translate("Texts", "Hệ thống tra cứu đang phản hồi chậm. Vui lòng quét lại sau ít phút."),
+            translate(
+                "Texts", "Hệ thống tra cứu đang phản hồi chậm. Vui lòng quét lại sau ít phút."
+            ),
         )
     return (
         translate("Texts", "Tạm thời chưa tra cứu được"),
         translate(
             "Texts",
             "Hệ thống tra cứu đang tạm gián đoạn. Vui lòng thử lại sau ít phút "
-            "hoặc hỏi cán bộ tại quầy."
+            "hoặc hỏi cán bộ tại quầy.",
         ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -30,6 +31,15 @@ _WEEKDAYS = (
     QT_TRANSLATE_NOOP("Header", "Thứ Bảy"),
     QT_TRANSLATE_NOOP("Header", "Chủ Nhật"),
 )
+
+
+W = TypeVar("W", bound=QWidget)
+
+
+def named(widget: W, name: str) -> W:
+    """Give `widget` an object name (the style sheet's #Name selectors) and return it."""
+    widget.setObjectName(name)
+    return widget
 
 
 def vn_now() -> dt.datetime:
@@ -61,7 +71,7 @@ class StatusIcon(QWidget):
         """The shape drawn now."""
         return self._shape
 
-    def paintEvent(self, event: object) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: object) -> None:
         side = min(self.width(), self.height())
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -123,17 +133,17 @@ class Header(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self._clock = clock
         names = QVBoxLayout()
-        self.office_label = QLabel(office, objectName="OfficeName")
-        self.unit_label = QLabel(unit, objectName="UnitName")
+        self.office_label = named(QLabel(office), "OfficeName")
+        self.unit_label = named(QLabel(unit), "UnitName")
         names.addWidget(self.office_label)
         names.addWidget(self.unit_label)
-        self.demo_label = QLabel(self.tr("DEMO — dữ liệu minh họa"), objectName="DemoMark")
+        self.demo_label = named(QLabel(self.tr("DEMO — dữ liệu minh họa")), "DemoMark")
         self.demo_label.setVisible(demo)
-        self.problem_label = QLabel(objectName="ConfigWarning")
+        self.problem_label = named(QLabel(), "ConfigWarning")
         self.problem_label.setVisible(False)
         times = QVBoxLayout()
-        self.clock_label = QLabel(objectName="Clock")
-        self.date_label = QLabel(objectName="DateLabel")
+        self.clock_label = named(QLabel(), "Clock")
+        self.date_label = named(QLabel(), "DateLabel")
         for label in (self.clock_label, self.date_label):
             label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             times.addWidget(label)
@@ -160,7 +170,7 @@ class Header(QWidget):
         """Show the current date and time."""
         now = self._clock()
         self.clock_label.setText(now.strftime("%H:%M"))
-        weekday = QCoreApplication.translate("Header", _WEEKDAYS[now.weekday()])
+        weekday = QCoreApplication.translate("Header", str(_WEEKDAYS[now.weekday()]))
         self.date_label.setText(f"{weekday}, {now.strftime('%d/%m/%Y')}")
 
 
@@ -175,7 +185,7 @@ class CountdownBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.label = QLabel(objectName="Countdown")
+        self.label = named(QLabel(), "Countdown")
         self.button = QPushButton(self.tr("Xong"))
         self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.button.clicked.connect(self.done)

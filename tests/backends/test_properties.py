@@ -59,8 +59,13 @@ def test_no_value_crashes_the_date_parser(value: Any) -> None:
     assert parsed is None or parsed.tzinfo is not None
 
 
+CODE = "000.00.53.H48-261201-0001"
+# A "secret" that is part of the dossier code cannot be told apart from the code,
+# which is not secret and is logged on purpose.
 SECRETS = st.text(alphabet=string.ascii_letters + string.digits + "+/=&?#% -_.~", min_size=6,
-                  max_size=24).filter(lambda s: s.strip() == s and len(set(s)) > 3)  # fmt: skip
+                  max_size=24).filter(
+    lambda s: s.strip() == s and len(set(s)) > 3 and s not in CODE
+)  # fmt: skip
 FAILURES = [
     Reply(500, {"message": "boom"}),
     Reply(401, {"error": "denied"}),
@@ -104,7 +109,7 @@ def test_no_secret_in_any_error_or_log(
     caplog.set_level(logging.DEBUG, logger="kiosk.lookup")
     try:
         with pytest.raises(BackendError) as caught:
-            backend.lookup(DossierQuery("000.00.53.H48-261201-0001", secret))
+            backend.lookup(DossierQuery(CODE, secret))
     finally:
         backend.close()
     texts = [str(caught.value), *(r.getMessage() for r in caplog.records)]

@@ -113,7 +113,7 @@ def test_scan_shows_the_dossier(kit: Kit) -> None:
     assert result.icon.shape == "clock"
     steps = result.step_texts()
     assert steps and dossier.steps[-1].name in " ".join(steps)
-    assert "Tự động quay về màn hình chính sau 30 giây" == result.countdown.label.text()
+    assert result.countdown.label.text() == "Tự động quay về màn hình chính sau 30 giây"
 
 
 def test_overdue_dossier_says_so_and_points_to_the_counter(kit: Kit) -> None:
