@@ -29,6 +29,7 @@ from kiosk.controller import Controller
 from kiosk.lookup import LookupService
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.scanner_input import ScannerInput
+from kiosk.watchdog import Watchdog
 
 I18N_DIR = Path(__file__).parent / "i18n"
 
@@ -178,6 +179,11 @@ def run(
     waker = QTimer()
     waker.start(250)
     waker.timeout.connect(lambda: None)
+    if config.watchdog.freeze_s:
+        dog = Watchdog(config.watchdog.freeze_s, crash_file=log.crash_stream())
+        waker.timeout.connect(dog.beat)
+        app.aboutToQuit.connect(dog.stop)
+        dog.start()
     log.app.info(
         "kiosk started (backend %s, %s)", kiosk.lookup.backend_name,
         "windowed" if windowed else "fullscreen",

@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
     doctor.add_argument("--config", type=Path)
     doctor.set_defaults(func=_cmd_doctor)
 
+    supervise = sub.add_parser(
+        "supervise", help="run `kiosk ARGS...` and start it again whenever it fails"
+    )
+    supervise.add_argument("args", nargs=argparse.REMAINDER, help="e.g. run --config PATH")
+    supervise.set_defaults(func=_cmd_supervise)
+
     template = sub.add_parser("config-template", help="print a commented config with defaults")
     template.set_defaults(func=_cmd_config_template)
 
@@ -225,6 +231,14 @@ def _cmd_doctor(args: argparse.Namespace) -> int:
     from kiosk import config, doctor
 
     return doctor.report(args.config or config.default_path(), sys.stdout)
+
+
+def _cmd_supervise(args: argparse.Namespace) -> int:
+    from kiosk import log
+    from kiosk.supervise import supervise
+
+    log.setup(None)
+    return supervise(args.args or ["run"])
 
 
 def _cmd_config_template(args: argparse.Namespace) -> int:

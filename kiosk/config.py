@@ -101,6 +101,17 @@ class LogSettings:
 
 
 @dataclasses.dataclass(frozen=True)
+class WatchdogSettings:
+    freeze_s: int = opt(
+        60,
+        "Restart the kiosk (exit status 70; the service starts it again) when its screen has "
+        "not responded for this many seconds; 0 = never.",
+        min=0,
+        max=3600,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
 class Config:
     """The whole configuration."""
 
@@ -111,6 +122,7 @@ class Config:
     media: MediaSettings = opt(MediaSettings, "Guidance videos while idle.")
     admin: AdminSettings = opt(AdminSettings, "Staff administration.")
     log: LogSettings = opt(LogSettings, "Logging.")
+    watchdog: WatchdogSettings = opt(WatchdogSettings, "Recovery from a frozen screen.")
 
     @property
     def is_demo(self) -> bool:

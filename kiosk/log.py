@@ -64,6 +64,11 @@ def setup(folder: Path | None, level: str = "info", max_mb: int = 5, keep: int =
     return folder
 
 
+def crash_stream() -> IO[str] | None:
+    """The open crash file, if `enable_crash_file` succeeded."""
+    return _crash_file
+
+
 def enable_crash_file(folder: Path) -> str | None:
     """Dump tracebacks of hard crashes into `folder/crash.txt`.
 

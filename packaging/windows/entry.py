@@ -10,9 +10,11 @@ if getattr(sys, "frozen", False):
     os.environ.setdefault("PYTHON_VLC_MODULE_PATH", str(base / "vlc" / "plugins"))
     os.add_dll_directory(str(base / "vlc"))
     if len(sys.argv) == 1:
-        config = Path(os.environ.get("PROGRAMDATA", "C:/ProgramData")) / "CounterKiosk" / "config.toml"
-        sys.argv += ["run", "--config", str(config)]
+        data = Path(os.environ.get("PROGRAMDATA", "C:/ProgramData")) / "CounterKiosk"
+        config = data / "config.toml"
+        # The logon task starts the supervisor, which restarts the kiosk after a crash.
+        sys.argv += ["supervise", "run", "--config", str(config)]
 
-from kiosk.cli import main  # noqa: E402
+from kiosk.cli import main
 
 raise SystemExit(main())
