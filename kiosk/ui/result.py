@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from kiosk.dossier import Dossier, Step, Timeliness, standing
@@ -29,6 +30,63 @@ def _card() -> QWidget:
     return card
 
 
+class ToneCard(QWidget):
+    """A rounded card painted in a status tone.
+
+    Painted directly rather than through a per-dossier style sheet: parsing a
+    new style sheet on every scan cost more than the rest of the screen.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = QColor(theme.CARD)
+        self.radius = 12.0
+
+    def set_colour(self, colour: str) -> None:
+        """Repaint in `colour` (e.g. a status's pale tone)."""
+        self.colour = QColor(colour)
+        self.update()
+
+    def paintEvent(self, event: object) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self.colour)
+        painter.drawRoundedRect(QRectF(self.rect()), self.radius, self.radius)
+        painter.end()
+
+
+def _set_tone(label: QLabel, tone: str) -> None:
+    """Colour `label` through its `tone` property (rules in theme.stylesheet)."""
+    if label.property("tone") != tone:
+        label.setProperty("tone", tone)
+        style = label.style()
+        style.unpolish(label)
+        style.polish(label)
+
+
+class _StepRow(QWidget):
+    """One processing step: name (with a tick when done), unit and date."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.name = _label("StepName")
+        self.meta = _label("StepMeta")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.name)
+        column.addWidget(self.meta)
+
+    def show_step(self, step: Step) -> None:
+        mark = "✓" if step.finished else "•"
+        self.name.setText(f"{mark} {step.name}")
+        when = step.finished or step.started
+        meta = " · ".join(x for x in (step.unit, texts.date_time_text(when) if when else "") if x)
+        self.meta.setText(meta)
+        self.meta.setVisible(bool(meta))
+
+
 class ResultScreen(QWidget):
     """Shows one dossier. Fill it with `show_dossier()`."""
 
@@ -46,7 +104,7 @@ class ResultScreen(QWidget):
         self._icon_colour = theme.BLUE
 
         # Status band: icon, status words, timeliness.
-        self.band = _card()
+        self.band = ToneCard()
         self.icon = StatusIcon()
         self.status_label = _label("StatusText")
         self.timeliness_label = _label("Timeliness")
@@ -95,6 +153,12 @@ class ResultScreen(QWidget):
         self.steps_title = _label("FieldName", self.tr("Các bước xử lý"))
         self.steps_box = QVBoxLayout()
         self.steps_box.setSpacing(10)
+        # Built once and refilled: creating widgets on every scan is slow.
+        self.steps_more = _label("StepMeta")
+        self.steps_box.addWidget(self.steps_more)
+        self.step_rows = [_StepRow() for _ in range(MAX_STEPS)]
+        for step_row in self.step_rows:
+            self.steps_box.addWidget(step_row)
         steps_column = QVBoxLayout(steps_card)
         steps_column.setContentsMargins(24, 20, 24, 20)
         steps_column.addWidget(self.steps_title)
@@ -102,7 +166,7 @@ class ResultScreen(QWidget):
         steps_column.addStretch(1)
 
         # Next action and footer.
-        self.action_card = _card()
+        self.action_card = ToneCard()
         self.next_label = _label("NextAction")
         self.note_label = _label("Note")
         action_column = QVBoxLayout(self.action_card)
@@ -137,12 +201,12 @@ class ResultScreen(QWidget):
         tone = theme.TONES[dossier.status]
         self._icon_colour = tone.colour
         self.icon.set_icon(tone.icon, tone.colour, round(self._unit * 9))
-        self.band.setStyleSheet(f"#Card {{ background: {tone.pale}; }}")
-        self.status_label.setStyleSheet(f"color: {tone.colour};")
+        self.band.set_colour(tone.pale)
+        _set_tone(self.status_label, tone.name)
         self.status_label.setText(texts.status_name(dossier.status))
         self.timeliness_label.setText(texts.timeliness_text(where))
         late = where.timeliness in (Timeliness.OVERDUE, Timeliness.LATE)
-        self.timeliness_label.setStyleSheet(f"color: {theme.RED if late else theme.INK};")
+        _set_tone(self.timeliness_label, "late" if late else "plain")
         self.timeliness_label.setVisible(bool(self.timeliness_label.text()))
 
         self.procedure_label.setText(dossier.procedure or self.tr("(chưa có tên thủ tục)"))
@@ -159,50 +223,29 @@ class ResultScreen(QWidget):
         self.next_label.setText(texts.next_action(dossier, where, self._default_counter))
         self.note_label.setText(dossier.note)
         self.note_label.setVisible(bool(dossier.note))
-        action_tone = theme.TONES[dossier.status].pale
-        self.action_card.setStyleSheet(f"#Card {{ background: {action_tone}; }}")
+        self.action_card.set_colour(tone.pale)
         self.updated_label.setText(texts.updated_text(dossier.fetched, now))
         self.updated_label.setVisible(bool(self.updated_label.text()))
 
     def _fill_steps(self, steps: tuple[Step, ...]) -> None:
-        while self.steps_box.count():
-            item = self.steps_box.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.deleteLater()
-        if not steps:
-            self.steps_box.addWidget(_label("StepMeta", self.tr("Chưa có thông tin các bước.")))
-            return
         shown = steps[-MAX_STEPS:]
         hidden = len(steps) - len(shown)
-        if hidden:
-            more = self.tr("… và %n bước trước đó", "", hidden)
-            self.steps_box.addWidget(_label("StepMeta", more))
-        for step in shown:
-            self.steps_box.addWidget(self._step_widget(step))
-
-    def _step_widget(self, step: Step) -> QWidget:
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        mark = "✓" if step.finished else "•"
-        column.addWidget(_label("StepName", f"{mark} {step.name}"))
-        when = step.finished or step.started
-        meta = " · ".join(x for x in (step.unit, texts.date_time_text(when) if when else "") if x)
-        if meta:
-            column.addWidget(_label("StepMeta", meta))
-        return box
+        if not steps:
+            self.steps_more.setText(self.tr("Chưa có thông tin các bước."))
+        elif hidden:
+            self.steps_more.setText(self.tr("… và %n bước trước đó", "", hidden))
+        self.steps_more.setVisible(not steps or hidden > 0)
+        for index, row in enumerate(self.step_rows):
+            if index < len(shown):
+                row.show_step(shown[index])
+            row.setVisible(index < len(shown))
 
     def step_texts(self) -> list[str]:
         """The step lines shown now (for tests and diagnostics)."""
-        lines: list[str] = []
-        for index in range(self.steps_box.count()):
-            item = self.steps_box.itemAt(index)
-            widget = item.widget() if item is not None else None
-            if widget is None:
-                continue
-            lines.extend(label.text() for label in widget.findChildren(QLabel))
-            if isinstance(widget, QLabel):
-                lines.append(widget.text())
+        lines = [self.steps_more.text()] if not self.steps_more.isHidden() else []
+        for row in self.step_rows:
+            if not row.isHidden():
+                lines.append(row.name.text())
+                if not row.meta.isHidden():
+                    lines.append(row.meta.text())
         return lines

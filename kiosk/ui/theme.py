@@ -27,22 +27,29 @@ GREY = "#616161"
 class Tone:
     """How a status looks: colour, icon shape and a pale background."""
 
+    name: str  # the `tone` property value the style sheet colours text by
     colour: str
     pale: str
     icon: str  # "check", "double_check", "clock", "alert", "cross", "info"
 
 
+_BLUE = ("blue", BLUE, "#e3eefb")
+_AMBER = ("amber", AMBER, "#fff3e0")
+_RED = ("red", RED, "#fdeaea")
+_GREY = ("grey", GREY, "#eeeeee")
+_GREEN = ("green", GREEN, "#e6f4ea")
+
 TONES: dict[Status, Tone] = {
-    Status.NEW: Tone(BLUE, "#e3eefb", "info"),
-    Status.RECEIVED: Tone(BLUE, "#e3eefb", "info"),
-    Status.REJECTED: Tone(RED, "#fdeaea", "cross"),
-    Status.PROCESSING: Tone(BLUE, "#e3eefb", "clock"),
-    Status.NEEDS_SUPPLEMENT: Tone(AMBER, "#fff3e0", "alert"),
-    Status.NEEDS_PAYMENT: Tone(AMBER, "#fff3e0", "alert"),
-    Status.WITHDRAWN: Tone(GREY, "#eeeeee", "cross"),
-    Status.STOPPED: Tone(RED, "#fdeaea", "cross"),
-    Status.DONE: Tone(GREEN, "#e6f4ea", "check"),
-    Status.RETURNED: Tone(GREEN, "#e6f4ea", "double_check"),
+    Status.NEW: Tone(*_BLUE, "info"),
+    Status.RECEIVED: Tone(*_BLUE, "info"),
+    Status.REJECTED: Tone(*_RED, "cross"),
+    Status.PROCESSING: Tone(*_BLUE, "clock"),
+    Status.NEEDS_SUPPLEMENT: Tone(*_AMBER, "alert"),
+    Status.NEEDS_PAYMENT: Tone(*_AMBER, "alert"),
+    Status.WITHDRAWN: Tone(*_GREY, "cross"),
+    Status.STOPPED: Tone(*_RED, "cross"),
+    Status.DONE: Tone(*_GREEN, "check"),
+    Status.RETURNED: Tone(*_GREEN, "double_check"),
 }
 
 
@@ -73,7 +80,13 @@ def stylesheet(unit: float) -> str:
     #FieldName {{ font-size: {px(2.2)}; color: {MUTED}; }}
     #FieldValue {{ font-size: {px(3.0)}; font-weight: 600; }}
     #StatusText {{ font-size: {px(3.6)}; font-weight: 700; }}
+    #StatusText[tone="blue"] {{ color: {BLUE}; }}
+    #StatusText[tone="amber"] {{ color: {AMBER}; }}
+    #StatusText[tone="red"] {{ color: {RED}; }}
+    #StatusText[tone="grey"] {{ color: {GREY}; }}
+    #StatusText[tone="green"] {{ color: {GREEN}; }}
     #Timeliness {{ font-size: {px(2.8)}; font-weight: 600; }}
+    #Timeliness[tone="late"] {{ color: {RED}; }}
     #NextAction {{ font-size: {px(3.0)}; font-weight: 600; }}
     #Note {{ font-size: {px(2.6)}; }}
     #StepName {{ font-size: {px(2.4)}; font-weight: 600; }}
