@@ -119,12 +119,12 @@ def _key_parts(raw: str) -> list[str]:
     return [p.strip("\"'") for p in _PART_RE.findall(raw)]
 
 
-def _header(line: str) -> list[str] | bool | None:
-    """A table header's path; None for an array of tables; False for other lines."""
+def _header(line: str) -> tuple[bool, list[str] | None]:
+    """(whether `line` is a table header, its path; None for an array of tables)."""
     match = _HEADER_RE.match(line.rstrip("\r\n"))
     if not match or _KEY_RE.match(line):
-        return False
-    return None if match.group(1) == "[[" else _key_parts(match.group(2))
+        return False, None
+    return True, None if match.group(1) == "[[" else _key_parts(match.group(2))
 
 
 @dataclass
@@ -140,9 +140,9 @@ def _walk(lines: list[str]) -> tuple[list[_Table], list[tuple[list[str], int, in
     keys: list[tuple[list[str], int, int, str]] = []
     index = 0
     while index < len(lines):
-        header = _header(lines[index])
-        if header is not False:
-            tables.append(_Table(header, index, -1))
+        is_header, path = _header(lines[index])
+        if is_header:
+            tables.append(_Table(path, index, -1))
             index += 1
             continue
         key = _KEY_RE.match(lines[index])
