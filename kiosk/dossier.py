@@ -104,6 +104,8 @@ class Dossier:
         fee: an amount still to pay in VND, if any.
         note: a short note from the office for the citizen, if any.
         fetched: when this answer was obtained from the back office.
+        offline: the back office could not be reached; this is the last known
+            status, as of `fetched`.
     """
 
     code: str
@@ -120,6 +122,7 @@ class Dossier:
     fee: int | None = None
     note: str = ""
     fetched: dt.datetime | None = None
+    offline: bool = False
 
 
 class Timeliness(enum.Enum):

@@ -3,9 +3,9 @@
 `CachingBackend` wraps another backend. A repeated scan within `fresh_s` is
 answered from memory. When the back office fails, the last dossier it gave for
 that code (if not too old) is returned instead, with its original `fetched`
-time: the screen then says the back office is unreachable and shows
-"cập nhật lúc HH:MM ngày DD/MM" (see `stale_since`). Memory only: nothing is
-written to disk, and lookup secrets are kept as keyed hashes.
+time and `offline` set: the screen then says the back office is unreachable
+and shows "cập nhật lúc HH:MM ngày DD/MM". Memory only: nothing is written to
+disk, and lookup secrets are kept as keyed hashes.
 """
 
 from __future__ import annotations
@@ -108,24 +108,8 @@ class CachingBackend:
             "lookup %s: back office failed (%s); showing the last known status from %s",
             entry.result.code, exc.kind.value, entry.at.astimezone(VN_TZ).strftime("%d/%m %H:%M"),
         )  # fmt: skip
-        return entry.result
+        return dataclasses.replace(entry.result, offline=True)
 
     def _cache_key(self, query: DossierQuery) -> tuple[str, bytes]:
         secret = (query.secret or "").encode()
         return query.code.upper(), hmac.new(self._key, secret, hashlib.sha256).digest()
-
-
-def stale_since(dossier: Dossier, now: dt.datetime, fresh_s: float = 120) -> dt.datetime | None:
-    """When the answer was obtained, if that is more than `fresh_s` ago (else `None`).
-
-    The screen shows "cập nhật lúc HH:MM ngày DD/MM" for a non-`None` result.
-    """
-    if dossier.fetched is None or (now - dossier.fetched).total_seconds() <= fresh_s:
-        return None
-    return dossier.fetched
-
-
-def updated_text(moment: dt.datetime) -> str:
-    """'cập nhật lúc HH:MM ngày DD/MM' in Vietnam time (the default-language wording)."""
-    local = moment.astimezone(VN_TZ)
-    return f"cập nhật lúc {local:%H:%M} ngày {local:%d/%m}"

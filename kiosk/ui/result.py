@@ -224,7 +224,8 @@ class ResultScreen(QWidget):
         self.note_label.setText(dossier.note)
         self.note_label.setVisible(bool(dossier.note))
         self.action_card.set_colour(tone.pale)
-        self.updated_label.setText(texts.updated_text(dossier.fetched, now))
+        self.updated_label.setText(texts.updated_text(dossier, now))
+        _set_tone(self.updated_label, "late" if dossier.offline else "plain")
         self.updated_label.setVisible(bool(self.updated_label.text()))
 
     def _fill_steps(self, steps: tuple[Step, ...]) -> None:

@@ -128,14 +128,24 @@ def next_action(dossier: Dossier, standing: Standing, default_counter: str) -> s
     )
 
 
-def updated_text(fetched: dt.datetime | None, now: dt.datetime) -> str:
-    """Tell the citizen when the answer was obtained, if it is not fresh."""
-    if fetched is None or (now - fetched) < dt.timedelta(minutes=2):
+def updated_text(dossier: Dossier, now: dt.datetime) -> str:
+    """Tell the citizen how old the answer is, when that matters; "" if fresh."""
+    fetched = dossier.fetched
+    if fetched is None:
         return ""
     local = fetched.astimezone(VN_TZ) if fetched.tzinfo else fetched
+    time, date = local.strftime("%H:%M"), local.strftime("%d/%m")
+    if dossier.offline:
+        return translate(
+            "Texts",
+            "Chưa kết nối được hệ thống tra cứu. Đây là tình trạng cập nhật lúc {time} "
+            "ngày {date}; có thể đã thay đổi.",
+        ).format(time=time, date=date)
+    if now - fetched < dt.timedelta(minutes=2):
+        return ""
     return translate(
         "Texts", "Thông tin cập nhật lúc {time} ngày {date}; có thể đã thay đổi."
-    ).format(time=local.strftime("%H:%M"), date=local.strftime("%d/%m"))
+    ).format(time=time, date=date)
 
 
 def notice_texts(notice: Notice, code: str) -> tuple[str, str]:

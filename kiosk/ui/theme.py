@@ -92,6 +92,7 @@ def stylesheet(unit: float) -> str:
     #StepName {{ font-size: {px(2.4)}; font-weight: 600; }}
     #StepMeta {{ font-size: {px(2.0)}; color: {MUTED}; }}
     #Updated {{ font-size: {px(2.0)}; color: {MUTED}; }}
+    #Updated[tone="late"] {{ font-size: {px(2.6)}; color: {RED}; font-weight: 700; }}
     #MessageTitle {{ font-size: {px(4.6)}; font-weight: 700; color: {NAVY}; }}
     #MessageBody {{ font-size: {px(3.2)}; }}
     #Countdown {{ font-size: {px(2.4)}; color: {MUTED}; }}
