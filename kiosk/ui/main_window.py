@@ -118,7 +118,12 @@ class MainWindow(QWidget):
     @Slot(object)
     def _on_result(self, dossier: Dossier) -> None:
         self.result.show_dossier(dossier)
-        log.ui.info("result shown: %s (status %d)", dossier.code, dossier.status.value)
+        log.ui.info(
+            "result shown: %s (status %d%s)",
+            dossier.code,
+            dossier.status.value,
+            ", last known: back office unreachable" if dossier.offline else "",
+        )
 
     @Slot(object, str)
     def _on_notice(self, notice: Notice, code: str) -> None:

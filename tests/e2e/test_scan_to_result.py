@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import signal
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -70,3 +74,44 @@ def test_a_config_that_is_not_toml_stops_with_a_plain_message(
     assert "the configuration cannot be used" in stderr
     assert "(syntax)" in stderr
     assert "Traceback" not in stderr
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def test_back_office_going_down_shows_the_last_known_status(
+    start_app: Callable[..., App], tmp_path: Path
+) -> None:
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "kiosk", "demo-server", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        app = start_app(
+            {
+                'kind = "demo"': 'kind = "http"',
+                "http://127.0.0.1:8765/": f"http://127.0.0.1:{port}/",
+                "fresh_s = 30": "fresh_s = 0",
+            }
+        )
+        app.wait_log("screen: idle")
+        app.xdotool("search", "--sync", "--onlyvisible", "--name", "Tra cứu hồ sơ")
+        deadline = time.monotonic() + 20
+        while f"result shown: {EXAMPLE_CODE} (status 10)" not in app.log_text():
+            assert time.monotonic() < deadline, app.log_text()[-2000:]
+            app.type_scan(EXAMPLE_CODE)  # again until the server has come up
+            time.sleep(0.5)
+    finally:
+        server.terminate()  # the provincial system goes down
+        server.wait(timeout=10)
+    app.type_scan(EXAMPLE_CODE)
+    app.wait_log(f"result shown: {EXAMPLE_CODE} (status 10, last known: back office unreachable)")
+    # The warning line is drawn in red under the result.
+    assert app.wait_colour(tmp_path / "offline.png", "#C62828", 3_000) >= 3_000
+    app.type_scan("000.00.53.H48-200101-9999")  # never seen: nothing to fall back on
+    app.wait_log("message shown: unreachable")
+    assert app.stop() == 0
