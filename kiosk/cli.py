@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     supervise.set_defaults(func=_cmd_supervise)
 
     template = sub.add_parser("config-template", help="print a commented config with defaults")
+    template.add_argument("--markdown", action="store_true", help="a reference table instead")
     template.set_defaults(func=_cmd_config_template)
 
     server = sub.add_parser("demo-server", help="serve the kiosk lookup API over the demo data")
@@ -244,5 +245,8 @@ def _cmd_supervise(args: argparse.Namespace) -> int:
 def _cmd_config_template(args: argparse.Namespace) -> int:
     from kiosk import config, config_template
 
-    sys.stdout.write(config_template.render(config.Config))
+    if args.markdown:
+        sys.stdout.write(config_template.render_markdown(config.Config))
+    else:
+        sys.stdout.write(config_template.render(config.Config))
     return 0

@@ -75,6 +75,27 @@ def _section(cls: type, path: list[str], out: list[str], doc: str) -> None:
         _section(hints[fld.name], [*path, fld.name], out, fld.metadata.get("description", ""))
 
 
+def render_markdown(cls: type) -> str:
+    """A reference table of every option (docs/configuration.md)."""
+    from kiosk.schema import describe
+
+    rows = [
+        "# Configuration reference",
+        "",
+        "Every option of `config.toml`, its type and default. Generated from the schema by",
+        "`kiosk config-template --markdown`; the shipped `config.toml` carries the same text as",
+        "comments. Check a file with `kiosk check-config PATH`.",
+        "",
+        "| option | type | default | what it does |",
+        "| --- | --- | --- | --- |",
+    ]
+    for path, kind, default, description in describe(cls):
+        shown = _value(default) if default is not None else "(none)"
+        cells = [f"`{path}`", kind, f"`{shown}`", description]
+        rows.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
 def _comment(text: str) -> list[str]:
     return [f"# {line}" for line in textwrap.wrap(text, 92)] if text else []
 

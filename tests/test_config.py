@@ -126,3 +126,12 @@ def test_check_config_cli_lists_every_error(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     ok = _kiosk("check-config", str(SHIPPED))
     assert ok.returncode == 0, ok.stderr
+
+
+def test_reference_doc_and_shipped_file_follow_the_schema() -> None:
+    doc = (ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    assert doc == config_template.render_markdown(config.Config), (
+        "regenerate: kiosk config-template --markdown > docs/configuration.md"
+    )
+    for path, *_ in describe(config.Config):
+        assert f"`{path}`" in doc
