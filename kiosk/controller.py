@@ -162,30 +162,32 @@ class Controller(QObject):
         self._request_id = 0
         self._set_mode(Mode.IDLE)
 
-    @Slot(int, object)
-    def _on_found(self, request_id: int, dossier: Dossier) -> None:
+    def _claim(self, request_id: int) -> bool:
+        """Whether `request_id` is the answer awaited now (then it no longer is)."""
         if request_id != self._request_id:
-            return
+            return False
         self._deadline.stop()
         self._request_id = 0
+        return True
+
+    @Slot(int, object)
+    def _on_found(self, request_id: int, dossier: Dossier) -> None:
+        if not self._claim(request_id):
+            return
         self.result_ready.emit(dossier)
         self._set_mode(Mode.RESULT)
         self._start_countdown(self._result_timeout_s)
 
     @Slot(int, str)
     def _on_not_found(self, request_id: int, code: str) -> None:
-        if request_id != self._request_id:
+        if not self._claim(request_id):
             return
-        self._deadline.stop()
-        self._request_id = 0
         self._show_notice(Notice.NOT_FOUND, code)
 
     @Slot(int, str, object)
     def _on_failed(self, request_id: int, code: str, error: BackendError) -> None:
-        if request_id != self._request_id:
+        if not self._claim(request_id):
             return
-        self._deadline.stop()
-        self._request_id = 0
         if error.kind is ErrorKind.TIMEOUT:
             notice = Notice.SLOW
         elif error.kind in _UNREACHABLE_KINDS:

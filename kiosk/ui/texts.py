@@ -37,20 +37,20 @@ def status_name(status: Status) -> str:
 
 def date_text(moment: dt.datetime | None) -> str:
     """dd/MM/yyyy in Vietnam time, or a dash."""
-    if moment is None:
-        return "—"
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(VN_TZ)
-    return moment.strftime("%d/%m/%Y")
+    return _local_format(moment, "%d/%m/%Y")
 
 
 def date_time_text(moment: dt.datetime | None) -> str:
     """HH:mm dd/MM/yyyy in Vietnam time, or a dash."""
+    return _local_format(moment, "%H:%M %d/%m/%Y")
+
+
+def _local_format(moment: dt.datetime | None, pattern: str) -> str:
     if moment is None:
         return "—"
     if moment.tzinfo is not None:
         moment = moment.astimezone(VN_TZ)
-    return moment.strftime("%H:%M %d/%m/%Y")
+    return moment.strftime(pattern)
 
 
 def money_text(amount: int) -> str:
