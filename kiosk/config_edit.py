@@ -12,6 +12,7 @@ import json
 import math
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ _PART_RE = re.compile(_BARE)
 _DOTTED_RE = re.compile(r"[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*")
 
 
-def set_values(path: Path, values: dict[str, object]) -> None:
+def set_values(path: Path, values: Mapping[str, object]) -> None:
     """Set dotted keys of the TOML config file at `path` to `values`, in place.
 
     Args:
@@ -47,7 +48,7 @@ def set_values(path: Path, values: dict[str, object]) -> None:
     save_text(path, updated)
 
 
-def edit_text(text: str, values: dict[str, object], path: Path = Path("config.toml")) -> str:
+def edit_text(text: str, values: Mapping[str, object], path: Path = Path("config.toml")) -> str:
     """`text` with each dotted key of `values` set; every other line unchanged.
 
     Raises:
