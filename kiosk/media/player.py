@@ -23,6 +23,9 @@ from kiosk.media import vlc_engine
 log = logging.getLogger("kiosk.media")
 
 _WATCH_MS = 250
+#: libVLC 3 reopens its video output once per decoder format it tries (hardware
+#: formats first); the output counts as settled when no change came for this long.
+_SETTLE_MS = 60
 _EVENTS = (
     "MediaPlayerPlaying",
     "MediaPlayerEndReached",
@@ -37,12 +40,14 @@ class VlcPlayer(QObject):
     Signals:
         started(int): the item with this token really plays (a frame shown or time moving).
         frame(int): the item showed its first video frame.
+        settled(int): the item's video output stopped changing (its picture is on screen).
         ended(int): the item played to its end.
         failed(int, str): the item failed (error, did not start, stalled, nothing decoded).
     """
 
     started = Signal(int)
     frame = Signal(int)
+    settled = Signal(int)
     ended = Signal(int)
     failed = Signal(int, str)
     _vlc_event = Signal(int, str, int)
@@ -79,6 +84,8 @@ class VlcPlayer(QObject):
         self._watch = QTimer(self)
         self._watch.setInterval(_WATCH_MS)
         self._watch.timeout.connect(self._on_watch)
+        self._settle = QTimer(self, singleShot=True, interval=_SETTLE_MS)
+        self._settle.timeout.connect(self._on_settle)
         self._vlc_event.connect(self._on_vlc_event)
         self._manager = self._player.event_manager()
         self._callbacks: list[Any] = []
@@ -117,6 +124,7 @@ class VlcPlayer(QObject):
         media.release()  # the player holds its own reference
         self._token += 1
         self._hold = False
+        self._settle.stop()
         self._enter("opening")
         self._last_time = -1
         self._seen_output = False
@@ -148,6 +156,7 @@ class VlcPlayer(QObject):
     def stop(self) -> None:
         """Stop and release the decoder (used when no video is wanted for a while)."""
         self._watch.stop()
+        self._settle.stop()
         self._token += 1
         self._hold = False
         self._enter("idle")
@@ -188,6 +197,7 @@ class VlcPlayer(QObject):
     def release(self) -> None:
         """Detach the callbacks and release the player (the app is exiting)."""
         self._watch.stop()
+        self._settle.stop()
         for event_type in self._callbacks:
             self._manager.event_detach(event_type)
         self._callbacks.clear()
@@ -222,6 +232,7 @@ class VlcPlayer(QObject):
             if self._phase == "opening":
                 self._enter("playing")
         elif name == "MediaPlayerVout" and value > 0:
+            self._settle.start()
             if not self._seen_output:
                 self._seen_output = True
                 self.frame.emit(token)
@@ -235,6 +246,11 @@ class VlcPlayer(QObject):
                 self._watch.stop()
                 self._enter("done")
                 self.ended.emit(token)
+
+    @Slot()
+    def _on_settle(self) -> None:
+        if self._phase in ("opening", "playing", "paused"):
+            self.settled.emit(self._token)
 
     @Slot()
     def _on_watch(self) -> None:

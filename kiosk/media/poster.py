@@ -36,6 +36,12 @@ class PosterView(QWidget):
         self.update()
         return True
 
+    def show_pixmap(self, pixmap: QPixmap) -> None:
+        """Show `pixmap` (a still of the video surface) until something else is shown."""
+        self._pixmap, self.shown_image = pixmap, ""
+        self._title = self._body = ""
+        self.update()
+
     def show_card(self, title: str, body: str = "") -> None:
         """Show a text card."""
         self._pixmap, self.shown_image = None, ""
@@ -55,6 +61,9 @@ class PosterView(QWidget):
         """Letterboxed image, or the card's text centred."""
         painter = QPainter(self)
         painter.fillRect(self.rect(), BACKGROUND)
+        if self._pixmap is not None and self._pixmap.size() == self.size():
+            painter.drawPixmap(0, 0, self._pixmap)  # a still of the surface: as it was
+            return
         if self._pixmap is not None:
             scaled = self._pixmap.scaled(
                 self.size(),

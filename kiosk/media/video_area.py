@@ -2,38 +2,29 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QFileSystemWatcher,
-    Qt,
-    QThreadPool,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from kiosk.dossier import vn_wall_clock
+from kiosk.media import hold, vlc_engine
 from kiosk.media import playlist as pl
-from kiosk.media import vlc_engine
 from kiosk.media.player import VlcPlayer
 from kiosk.media.poster import BACKGROUND, PosterView
 from kiosk.media.rotation import BadItems, Rotation
 from kiosk.media.schedule import Schedule, merged
 from kiosk.media.settings import MediaSettings
+from kiosk.media.watch import PlaylistSource
 
 log = logging.getLogger("kiosk.media")
 
 _TICK_MS = 15_000
-_RESCAN_DEBOUNCE_MS = 400
 
 
 class VideoArea(QWidget):
@@ -52,7 +43,6 @@ class VideoArea(QWidget):
     skipped = Signal(str, str)
     frame_shown = Signal()
     rebuilt = Signal(int)
-    _scanned = Signal(int, object, object)
 
     def __init__(
         self,
@@ -76,7 +66,7 @@ class VideoArea(QWidget):
         self._image_left_ms = 0
         self._player: VlcPlayer | None = None
         self._no_video: str | None = None
-        self._scan_gen = 0
+        self._closed = False
         self._hours_text = _hours_text(settings.schedule.hours.days, settings.schedule.hours.times)
 
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -99,13 +89,10 @@ class VideoArea(QWidget):
         self._image_timer.timeout.connect(self._on_image_done)
         self._tick = QTimer(self, interval=_TICK_MS)
         self._tick.timeout.connect(self._on_tick)
-        self._rescan = QTimer(self, singleShot=True, interval=_RESCAN_DEBOUNCE_MS)
-        self._rescan.timeout.connect(self._request_scan)
-        self._watcher = QFileSystemWatcher(self)
-        self._watcher.directoryChanged.connect(self._on_changed)
-        self._watcher.fileChanged.connect(self._on_changed)
-        self._scanned.connect(self._on_scanned)
-        self._request_scan()
+        self._hold = hold.FrameHold(self._surface, self._poster, self._stack, self)
+        self._source = PlaylistSource(settings, self)
+        self._source.scanned.connect(self._on_scanned)
+        self._source.request()
 
     # -- public API -------------------------------------------------------------------
 
@@ -136,11 +123,12 @@ class VideoArea(QWidget):
 
     def shutdown(self) -> None:
         """Release the libVLC player and instance (the app is exiting)."""
-        if self._scan_gen < 0:
+        if self._closed:
             return
         self.stop()
-        self._scan_gen = -1  # drops scans still running
-        self._rescan.stop()
+        self._closed = True
+        self._source.close()
+        self._hold.cancel()
         if self._player is not None:
             self._player.release()
             self._player = None
@@ -160,6 +148,11 @@ class VideoArea(QWidget):
     def poster_view(self) -> PosterView:
         """The widget that shows images and text cards."""
         return self._poster
+
+    @property
+    def holding(self) -> bool:
+        """Whether a still of the previous video covers the switch to the next one."""
+        return self._hold.active
 
     @property
     def surface(self) -> QWidget:
@@ -218,7 +211,8 @@ class VideoArea(QWidget):
         if player is None:
             self._advance()  # videos were marked bad; images may remain
             return
-        self._show("video")
+        if not (self._showing == "video" and self._hold.cover()):
+            self._show("video")
         player.set_volume(self._volume_now())
         self._token = player.play(item.location)
 
@@ -231,9 +225,7 @@ class VideoArea(QWidget):
             self._image_timer.start(self._image_left_ms)
         elif item.kind is pl.Kind.VIDEO and self._player is not None and self._player.resume():
             self._show("video")
-            self._player.set_volume(
-                self._volume_now()
-            )
+            self._player.set_volume(self._volume_now())
         else:
             return False
         self.playing.emit(item.title)
@@ -254,6 +246,7 @@ class VideoArea(QWidget):
                 )
                 self._player.started.connect(self._on_started)
                 self._player.frame.connect(self._on_frame)
+                self._player.settled.connect(self._on_settled)
                 self._player.ended.connect(self._on_ended)
                 self._player.failed.connect(self._on_failed)
                 return self._player
@@ -269,12 +262,16 @@ class VideoArea(QWidget):
                 self._bad.mark(item.key, self._no_video or "video unavailable")
 
     def _show(self, what: str) -> None:
+        if what == "video" and self._hold.active:
+            hold.keep_pixels_on_map(self._surface)
+        self._hold.cancel()
         self._showing = what
         self._fallback_reason = None
         self._stack.setCurrentWidget(self._surface if what == "video" else self._poster)
 
     def _show_poster(self, reason: str, *, closed: bool) -> None:
         """Replace video by the configured poster, else a text card; say why once."""
+        self._hold.cancel()
         if self._player is not None and self._player.phase != "idle":
             self._player.stop()
         self._image_timer.stop()
@@ -318,6 +315,11 @@ class VideoArea(QWidget):
             self.frame_shown.emit()
 
     @Slot(int)
+    def _on_settled(self, token: int) -> None:
+        if token == self._token:
+            self._hold.end()
+
+    @Slot(int)
     def _on_ended(self, token: int) -> None:
         if token == self._token:
             self._advance()
@@ -343,33 +345,12 @@ class VideoArea(QWidget):
         elif self._showing in ("video", "image") and not is_open:
             self._advance()
         elif self._showing == "video" and self._player is not None:
-            self._player.set_volume(
-                self._volume_now()
-            )
+            self._player.set_volume(self._volume_now())
 
     # -- playlist ---------------------------------------------------------------------
 
-    @Slot()
-    def _request_scan(self) -> None:
-        """Rebuild the playlist off the UI thread; the result arrives in `_on_scanned`."""
-        if self._scan_gen < 0:
-            return
-        self._scan_gen += 1
-        gen, s = self._scan_gen, self._settings
-        emit = self._scanned.emit
-
-        def work() -> None:
-            result = pl.load(s.folder, s.playlist, s.sidecar)
-            paths = [str(p) for p in pl.watched_paths(s.folder, s.playlist) if p.exists()]
-            with contextlib.suppress(RuntimeError):  # the widget was deleted meanwhile
-                emit(gen, result, paths)
-
-        QThreadPool.globalInstance().start(work)
-
-    @Slot(int, object, object)
-    def _on_scanned(self, gen: int, playlist: pl.Playlist, paths: list[str]) -> None:
-        if gen != self._scan_gen:
-            return
+    @Slot(object)
+    def _on_scanned(self, playlist: pl.Playlist) -> None:
         first = self._playlist is None
         self._playlist = playlist
         config = merged(self._settings.schedule, playlist.schedule, playlist.sidecar_keys)
@@ -382,21 +363,9 @@ class VideoArea(QWidget):
             log.warning("media: %s", problem)
         for name, reason in playlist.skipped:
             log.info("media: left out %s: %s", name, reason)
-        old = set(self._watcher.directories()) | set(self._watcher.files())
-        if old != set(paths):
-            if old:
-                self._watcher.removePaths(list(old))
-            if paths:
-                self._watcher.addPaths(paths)
-        if playlist.unsettled:
-            self._rescan.start(int(pl.SETTLE_S * 1000) + 500)
         self.rebuilt.emit(len(self._rotation.playable()))
         if self._active and (first or self._showing in ("none", "poster")):
             self._advance()
-
-    @Slot(str)
-    def _on_changed(self, _path: str) -> None:
-        self._rescan.start(_RESCAN_DEBOUNCE_MS)
 
 
 def _hours_text(days: list[str], times: list[str]) -> str:

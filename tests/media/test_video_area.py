@@ -255,3 +255,43 @@ def test_volume_follows_the_schedule_and_items_follow_rules(
     now[0] = datetime(2025, 7, 12, 9, 0)  # Saturday morning
     qtbot.waitUntil(lambda: "thu 7" in seen, timeout=5_000)
     assert area.player.volume() == 70
+
+
+def test_a_switch_between_videos_holds_the_last_picture(
+    qtbot, put, media_dir, make_area
+) -> None:
+    put("1-a.mp4", 0.5, "red")
+    put("2-b.mp4", 0.5, "blue")
+    area = make_area(settings(media_dir))
+    during: list[tuple[bool, bool, bool]] = []
+
+    def look() -> None:  # the next item's output opened: the switch is under way
+        during.append((area.holding, area.poster_view.isVisible(), area.surface.isVisible()))
+
+    area.frame_shown.connect(look)
+    area.start()
+    qtbot.waitUntil(lambda: len(during) >= 3, timeout=10_000)
+    assert during[0] == (False, False, True)  # the first item has nothing to hold
+    assert during[1:3] == [(True, True, False)] * 2  # a still covers the surface
+    assert area.showing == "video" and area.poster_view.shown_image == ""
+    qtbot.waitUntil(lambda: not area.holding, timeout=2_000)  # the output settled
+    assert area.surface.isVisible() and not area.poster_view.isVisible()
+
+
+def test_a_scan_during_a_switch_and_images_end_the_hold(
+    qtbot, put, media_dir, make_area
+) -> None:
+    put("1-a.mp4", 0.5)
+    put("2-b.mp4", 0.5)
+    write_png(media_dir / "3-anh.png")
+    area = make_area(settings(media_dir))
+    area.frame_shown.connect(lambda: area.stop() if area.holding else None)
+    area.start()
+    qtbot.waitUntil(lambda: area.player is not None and area.player.phase == "paused",
+                    timeout=10_000)  # fmt: skip
+    assert area.holding  # the scan came while the still was up: it stays, paused
+    with qtbot.waitSignal(area.playing, timeout=5_000):
+        area.start()  # back to idle: the paused item continues on the surface
+    assert not area.holding and area.surface.isVisible()
+    qtbot.waitUntil(lambda: area.showing == "image", timeout=10_000)
+    assert not area.holding and area.poster_view.shown_image.endswith("3-anh.png")
