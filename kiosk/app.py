@@ -17,18 +17,23 @@ from PySide6.QtCore import (
     QTimer,
     QtMsgType,
     QTranslator,
+    Slot,
     qInstallMessageHandler,
 )
 from PySide6.QtGui import QCursor, QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from kiosk import log
+from kiosk import __version__, log
 from kiosk.backends.factory import create_backend
-from kiosk.config import Config
+from kiosk.config import Config, ConfigError
+from kiosk.config_edit import set_values
 from kiosk.controller import Controller
 from kiosk.lookup import LookupService
+from kiosk.ui.admin import AdminStatus
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.scanner_input import ScannerInput
+from kiosk.usage import UsageCounter
+from kiosk.usage import default_path as usage_path
 from kiosk.watchdog import Watchdog
 
 I18N_DIR = Path(__file__).parent / "i18n"
@@ -73,11 +78,32 @@ def make_video_area(config: Config) -> QWidget:
 
 
 class Kiosk(QObject):
-    """Owns the services and the window for the life of the app."""
+    """Owns the services and the window for the life of the app.
 
-    def __init__(self, config: Config, *, windowed: bool = False) -> None:
+    Args:
+        config: the configuration in use.
+        windowed: a window instead of fullscreen.
+        config_path: the file the admin screen saves changes to (None: changes
+            apply until restart only).
+        problems: configuration problems found at start-up, for the admin screen.
+        log_folder: where the logs go, for the admin screen.
+    """
+
+    def __init__(
+        self,
+        config: Config,
+        *,
+        windowed: bool = False,
+        config_path: Path | None = None,
+        problems: list[str] | None = None,
+        log_folder: Path | None = None,
+    ) -> None:
         super().__init__()
         self.config = config
+        self.config_path = config_path
+        self.problems = problems or []
+        self.log_folder = log_folder
+        self.usage = UsageCounter(usage_path())
         self.backend = create_backend(config.backend)
         self.lookup = LookupService(self.backend, parent=self)
         display = config.display
@@ -89,6 +115,7 @@ class Kiosk(QObject):
             lookup_deadline_s=display.lookup_deadline_s,
             url_params=tuple(config.scan.url_params),
             secret_params=tuple(config.scan.secret_params),
+            usage=self.usage,
             parent=self,
         )
         self.scanner = ScannerInput(
@@ -97,8 +124,17 @@ class Kiosk(QObject):
             terminators=config.scan.terminators,
             parent=self,
         )
-        self.scanner.scanned.connect(self.controller.submit)
-        self.window = MainWindow(config, self.controller, self.scanner, make_video_area(config))
+        self.scanner.scanned.connect(self.controller.scanned)
+        self.result_timeout_s = config.display.result_timeout_s
+        self.window = MainWindow(
+            config,
+            self.controller,
+            self.scanner,
+            make_video_area(config),
+            admin_status=self.admin_status,
+        )
+        self.window.admin.settings_changed.connect(self._save_settings)
+        self.window.admin.quit_requested.connect(QApplication.quit)
         app = QApplication.instance()
         assert app is not None  # run() creates it before the kiosk
         app.installEventFilter(self.scanner)
@@ -118,10 +154,46 @@ class Kiosk(QObject):
         self.window.setGeometry(screen.geometry())
         self.window.showFullScreen()
 
+    def admin_status(self) -> AdminStatus:
+        """What the admin screen shows now (counts only, nothing personal)."""
+        last = self.usage.last_lookup
+        return AdminStatus(
+            version=__version__,
+            backend_kind=self.config.backend.kind,
+            last_ok=None if last is None else last != "failed",
+            counts=self.usage.today(),
+            problems=self.problems,
+            log_folder=str(self.log_folder or ""),
+            result_timeout_s=self.result_timeout_s,
+            volume=self.config.media.volume,
+        )
+
+    @Slot(dict)
+    def _save_settings(self, values: dict[str, object]) -> None:
+        panel = self.window.admin.admin
+        if self.config_path is None:
+            panel.report_saved(False, self.tr("không có tệp cấu hình"))
+            return
+        try:
+            set_values(self.config_path, values)
+        except ConfigError as exc:
+            panel.report_saved(False, str(exc.problems[0]) if exc.problems else str(exc))
+            return
+        except (ValueError, OSError) as exc:
+            panel.report_saved(False, str(exc))
+            return
+        timeout = values.get("display.result_timeout_s")
+        if isinstance(timeout, int):
+            self.result_timeout_s = timeout
+            self.controller.set_result_timeout(timeout)
+        log.app.info("settings saved from the admin screen: %s", ", ".join(sorted(values)))
+        panel.report_saved(True)
+
     def shutdown(self) -> None:
         """Stop the services (SIGTERM, window closed, app quitting)."""
         self.window.close()
         self.lookup.shutdown()
+        self.usage.close()
 
 
 def _install_excepthook(kiosk: Kiosk) -> None:
@@ -144,6 +216,7 @@ def run(
     *,
     windowed: bool = False,
     problems: list[str] | None = None,
+    config_path: Path | None = None,
     argv: list[str] | None = None,
 ) -> int:
     """Start the kiosk and run until it is closed or terminated.
@@ -168,7 +241,13 @@ def run(
     assert isinstance(app, QApplication)
     app.setApplicationName("counter-kiosk")
     install_translator(app, config.display.language)
-    kiosk = Kiosk(config, windowed=windowed)
+    kiosk = Kiosk(
+        config,
+        windowed=windowed,
+        config_path=config_path,
+        problems=problems,
+        log_folder=log_folder,
+    )
     kiosk.window.header.show_config_problems(len(problems or []))
     _install_excepthook(kiosk)
     app.aboutToQuit.connect(kiosk.shutdown)

@@ -67,6 +67,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("path", nargs="?", type=Path)
     check.set_defaults(func=_cmd_check_config)
 
+    set_pin = sub.add_parser("set-pin", help="set the admin PIN (stored as a salted hash)")
+    set_pin.add_argument("--config", type=Path)
+    set_pin.add_argument("--pin", help=argparse.SUPPRESS)  # for scripted installs
+    set_pin.set_defaults(func=_cmd_set_pin)
+
     doctor = sub.add_parser("doctor", help="check Qt, config, back office, logs and video")
     doctor.add_argument("--config", type=Path)
     doctor.set_defaults(func=_cmd_doctor)
@@ -128,7 +133,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print(f"kiosk: the display libraries cannot be loaded: {exc}", file=sys.stderr)
         print("Install the packages listed in the README, then try again.", file=sys.stderr)
         return EXIT_DISPLAY
-    return app.run(cfg, windowed=args.windowed, problems=[str(p) for p in problems])
+    return app.run(
+        cfg,
+        windowed=args.windowed,
+        problems=[str(p) for p in problems],
+        config_path=path if path.exists() else None,
+    )
 
 
 def _cmd_parse(args: argparse.Namespace) -> int:
@@ -226,6 +236,13 @@ def _cmd_check_config(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     print(f"{path}: valid")
     return 0
+
+
+def _cmd_set_pin(args: argparse.Namespace) -> int:
+    from kiosk import config
+    from kiosk.admin_cli import set_pin_command
+
+    return set_pin_command(args.config or config.default_path(), args.pin)
 
 
 def _cmd_doctor(args: argparse.Namespace) -> int:

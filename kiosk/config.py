@@ -90,6 +90,13 @@ class AdminSettings:
         "Salted hash of the admin PIN (set with `kiosk set-pin`); empty disables the admin screen.",
         secret=True,
     )
+    hold_s: int = opt(
+        3, "Seconds to hold the top-left corner of the header to open the admin PIN pad.",
+        min=2, max=10,
+    )  # fmt: skip
+    idle_timeout_s: int = opt(
+        120, "The admin screen returns to idle after this long without a touch.", min=30, max=900
+    )
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,6 +7,7 @@ its signals and call its slots; it never imports a widget.
 from __future__ import annotations
 
 import enum
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -25,6 +26,7 @@ class Mode(enum.Enum):
     LOOKING_UP = "looking_up"
     RESULT = "result"
     MESSAGE = "message"
+    ADMIN = "admin"  # staff behind the PIN; scans wait until they leave
 
 
 class Notice(enum.Enum):
@@ -55,6 +57,12 @@ _UNREACHABLE_KINDS = {
 }
 
 
+class Usage(Protocol):
+    """Where the controller counts outcomes (counts only: see kiosk.usage)."""
+
+    def record(self, outcome: str) -> None: ...
+
+
 class Controller(QObject):
     """Owns the kiosk mode and the timers that bring it back to idle.
 
@@ -82,10 +90,12 @@ class Controller(QObject):
         lookup_deadline_s: int = 20,
         url_params: tuple[str, ...] | None = None,
         secret_params: tuple[str, ...] | None = None,
+        usage: Usage | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._lookup = lookup
+        self._usage = usage
         self._result_timeout_s = result_timeout_s
         self._message_timeout_s = message_timeout_s
         self._entry_timeout_s = entry_timeout_s
@@ -121,6 +131,18 @@ class Controller(QObject):
         """Seconds before the kiosk returns to idle (0 when no countdown runs)."""
         return self._seconds_left
 
+    def set_result_timeout(self, seconds: int) -> None:
+        """Change how long results stay on screen (from the admin screen)."""
+        self._result_timeout_s = seconds
+
+    @Slot(str)
+    def scanned(self, payload: str) -> None:
+        """A payload from the scanner: looked up unless staff are in the admin screen."""
+        if self._mode is Mode.ADMIN:
+            log.scan.info("scan ignored: the admin screen is open")
+            return
+        self.submit(payload)
+
     @Slot(str)
     def submit(self, payload: str) -> None:
         """Handle a scanned or typed payload; interrupts whatever is on screen."""
@@ -128,6 +150,7 @@ class Controller(QObject):
             query = parse(payload, **self._parse_kwargs)
         except ScanError as exc:
             log.scan.info("scan refused: %s (%s)", exc.reason.name, exc.detail)
+            self._count("refused")
             self._show_notice(_SCAN_NOTICES.get(exc.reason, Notice.NOT_A_CODE), "")
             return
         log.scan.info("scan: %s", query.code)
@@ -145,6 +168,15 @@ class Controller(QObject):
             return
         self._set_mode(Mode.ENTRY)
         self._start_countdown(self._entry_timeout_s)
+
+    @Slot()
+    def open_admin(self) -> None:
+        """Staff held the corner: leave whatever is on screen for the PIN pad."""
+        self._lookup.cancel()
+        self._deadline.stop()
+        self._stop_countdown()
+        self._request_id = 0
+        self._set_mode(Mode.ADMIN)
 
     @Slot()
     def touch(self) -> None:
@@ -174,6 +206,7 @@ class Controller(QObject):
     def _on_found(self, request_id: int, dossier: Dossier) -> None:
         if not self._claim(request_id):
             return
+        self._count("found")
         self.result_ready.emit(dossier)
         self._set_mode(Mode.RESULT)
         self._start_countdown(self._result_timeout_s)
@@ -182,12 +215,14 @@ class Controller(QObject):
     def _on_not_found(self, request_id: int, code: str) -> None:
         if not self._claim(request_id):
             return
+        self._count("not_found")
         self._show_notice(Notice.NOT_FOUND, code)
 
     @Slot(int, str, object)
     def _on_failed(self, request_id: int, code: str, error: BackendError) -> None:
         if not self._claim(request_id):
             return
+        self._count("failed")
         if error.kind is ErrorKind.TIMEOUT:
             notice = Notice.SLOW
         elif error.kind in _UNREACHABLE_KINDS:
@@ -201,7 +236,12 @@ class Controller(QObject):
         log.lookup.warning("no answer for %s in time; giving up", self._pending_code)
         self._lookup.cancel()
         self._request_id = 0
+        self._count("failed")
         self._show_notice(Notice.SLOW, self._pending_code)
+
+    def _count(self, outcome: str) -> None:
+        if self._usage is not None:
+            self._usage.record(outcome)
 
     def _show_notice(self, notice: Notice, code: str) -> None:
         self._lookup.cancel()

@@ -1,9 +1,162 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="vi">
 <context>
+    <name>AdminScreen</name>
+    <message>
+        <location filename="../ui/admin.py" line="104" />
+        <source>Quản trị máy tra cứu</source>
+        <translation>Kiosk administration</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="114" />
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="115" />
+        <source>Nguồn dữ liệu</source>
+        <translation>Data source</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="116" />
+        <source>Lần tra cứu gần nhất</source>
+        <translation>Last lookup</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="117" />
+        <source>Hôm nay</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="118" />
+        <source>Cấu hình</source>
+        <translation>Configuration</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="119" />
+        <source>Thư mục nhật ký</source>
+        <translation>Log folder</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="127" />
+        <source>giây</source>
+        <translation>seconds</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="136" />
+        <source>Thời gian hiện kết quả</source>
+        <translation>Result shown for</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="138" />
+        <source>Âm lượng video</source>
+        <translation>Video volume</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="147" />
+        <source>Thử tra cứu một mã</source>
+        <translation>Try looking up a code</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="148" />
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="221" />
+        <source>Thay đổi được lưu vào tệp cấu hình và có hiệu lực ngay.</source>
+        <translation>Changes are saved to the configuration file and apply at once.</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="235" />
+        <source>Dữ liệu minh họa (demo)</source>
+        <translation>Sample data (demo)</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="236" />
+        <source>Hệ thống nghiệp vụ qua mạng (http)</source>
+        <translation>Back office over the network (http)</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="237" />
+        <source>Sổ theo dõi hồ sơ (tracking_book)</source>
+        <translation>Dossier tracking book (tracking_book)</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="241" />
+        <source>— Chưa có lần tra cứu nào từ khi khởi động</source>
+        <translation>— No lookup since the kiosk started</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="243" />
+        <source>✓ Thành công</source>
+        <translation>✓ Worked</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="245" />
+        <source>✗ Lỗi: không tra cứu được</source>
+        <translation>✗ Failed: the lookup did not work</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="248" />
+        <source>Tìm thấy %1 · Không tìm thấy %2 · Lỗi %3 · Mã không hợp lệ %4</source>
+        <translation>Found %1 · Not found %2 · Failed %3 · Not a dossier code %4</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/admin.py" line="255" />
+        <source>⚠ %n lỗi (đang dùng giá trị mặc định):</source>
+        <translation><numerusform>⚠ %n problem (defaults in use):</numerusform><numerusform>⚠ %n problems (defaults in use):</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="258" />
+        <source>✓ Không có lỗi</source>
+        <translation>✓ No problems</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="273" />
+        <source>✓ Đã lưu.</source>
+        <translation>✓ Saved.</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="275" />
+        <source>✗ Chưa lưu được: %1</source>
+        <translation>✗ Not saved: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="286" />
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="304" />
+        <source>🔇 Đang tắt tiếng</source>
+        <translation>🔇 Sound is off</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="304" />
+        <source>🔊 Tắt tiếng</source>
+        <translation>🔊 Turn sound off</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="315" />
+        <source>Đang tra cứu thử mã %1…</source>
+        <translation>Trying code %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="339" />
+        <source>Chạm lần nữa để thoát</source>
+        <translation>Tap again to quit</translation>
+    </message>
+    <message>
+        <location filename="../ui/admin.py" line="345" />
+        <source>Thoát ứng dụng</source>
+        <translation>Quit the application</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="69" />
+        <location filename="../app.py" line="74" />
         <source>Chào mừng quý khách</source>
         <translation>Welcome</translation>
     </message>
@@ -121,6 +274,14 @@
     </message>
 </context>
 <context>
+    <name>Kiosk</name>
+    <message>
+        <location filename="../app.py" line="175" />
+        <source>không có tệp cấu hình</source>
+        <translation>there is no configuration file</translation>
+    </message>
+</context>
+<context>
     <name>LookingUpScreen</name>
     <message>
         <location filename="../ui/message.py" line="50" />
@@ -136,9 +297,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="42" />
+        <location filename="../ui/main_window.py" line="44" />
         <source>Tra cứu hồ sơ — %1</source>
         <translation>Dossier lookup — %1</translation>
+    </message>
+</context>
+<context>
+    <name>PinScreen</name>
+    <message>
+        <location filename="../ui/pin_pad.py" line="121" />
+        <source>Nhập mã PIN quản trị</source>
+        <translation>Enter the admin PIN</translation>
+    </message>
+    <message>
+        <location filename="../ui/pin_pad.py" line="132" />
+        <source>Vào</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <location filename="../ui/pin_pad.py" line="141" />
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../ui/pin_pad.py" line="187" />
+        <source>Chưa đặt mã PIN quản trị. Cán bộ kỹ thuật đặt mã bằng lệnh: kiosk set-pin</source>
+        <translation>No admin PIN is set. IT sets one with the command: kiosk set-pin</translation>
+    </message>
+    <message>
+        <location filename="../ui/pin_pad.py" line="228" />
+        <source>Mã PIN có từ 4 đến 8 chữ số.</source>
+        <translation>The PIN has 4 to 8 digits.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pin_pad.py" line="241" />
+        <source>✗ Mã PIN không đúng. Còn %n lần thử.</source>
+        <translation><numerusform>✗ Wrong PIN. %n try left.</numerusform><numerusform>✗ Wrong PIN. %n tries left.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pin_pad.py" line="254" />
+        <source>%n phút</source>
+        <translation><numerusform>%n minute</numerusform><numerusform>%n minutes</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/pin_pad.py" line="256" />
+        <source>%n giây</source>
+        <translation><numerusform>%n second</numerusform><numerusform>%n seconds</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../ui/pin_pad.py" line="258" />
+        <source>⚠ Nhập sai quá nhiều lần. Thử lại sau %1.</source>
+        <translation>⚠ Too many wrong tries. Try again in %1.</translation>
     </message>
 </context>
 <context>
@@ -411,22 +620,22 @@
 <context>
     <name>VideoArea</name>
     <message>
-        <location filename="../media/video_area.py" line="286" />
+        <location filename="../media/video_area.py" line="283" />
         <source>Ngoài giờ làm việc</source>
         <translation>Outside office hours</translation>
     </message>
     <message>
-        <location filename="../media/video_area.py" line="289" />
+        <location filename="../media/video_area.py" line="286" />
         <source>Chào mừng quý khách</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../media/video_area.py" line="290" />
+        <location filename="../media/video_area.py" line="287" />
         <source>Quét mã QR trên giấy hẹn để xem tiến độ hồ sơ</source>
         <translation>Scan the QR code on your receipt to see how your dossier is going</translation>
     </message>
     <message>
-        <location filename="../media/video_area.py" line="408" />
+        <location filename="../media/video_area.py" line="377" />
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>

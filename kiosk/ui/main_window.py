@@ -14,6 +14,7 @@ from kiosk.config import Config
 from kiosk.controller import Controller, Mode, Notice
 from kiosk.dossier import Dossier
 from kiosk.ui import theme
+from kiosk.ui.admin import AdminPanel, AdminStatus, HoldCorner
 from kiosk.ui.entry import EntryScreen
 from kiosk.ui.idle import IdleScreen
 from kiosk.ui.message import LookingUpScreen, MessageScreen
@@ -32,6 +33,7 @@ class MainWindow(QWidget):
         scanner: ScannerInput,
         video: QWidget,
         *,
+        admin_status: Callable[[], AdminStatus] | None = None,
         clock: Callable[[], dt.datetime] = vn_now,
         parent: QWidget | None = None,
     ) -> None:
@@ -58,6 +60,11 @@ class MainWindow(QWidget):
         self.looking = LookingUpScreen()
         self.result = ResultScreen(config.office.result_counter, clock=clock)
         self.message = MessageScreen()
+        self.admin = AdminPanel(
+            config.admin.pin_hash,
+            admin_status or self._no_status,
+            idle_timeout_s=config.admin.idle_timeout_s,
+        )
         self.stack = QStackedWidget()
         self._screens: dict[Mode, QWidget] = {
             Mode.IDLE: self.idle,
@@ -65,6 +72,7 @@ class MainWindow(QWidget):
             Mode.LOOKING_UP: self.looking,
             Mode.RESULT: self.result,
             Mode.MESSAGE: self.message,
+            Mode.ADMIN: self.admin,
         }
         for screen in self._screens.values():
             self.stack.addWidget(screen)
@@ -73,6 +81,8 @@ class MainWindow(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.stack, 1)
+        # Staff open the PIN pad by holding the header's top-left corner.
+        self.corner = HoldCorner(self.header, hold_ms=config.admin.hold_s * 1000)
 
         controller.mode_changed.connect(self._on_mode)
         controller.result_ready.connect(self._on_result)
@@ -86,6 +96,9 @@ class MainWindow(QWidget):
         self.entry.submitted.connect(controller.submit)
         self.entry.cancelled.connect(controller.dismiss)
         self.entry.activity.connect(controller.touch)
+        self.corner.held.connect(controller.open_admin)
+        self.admin.closed.connect(controller.dismiss)
+        self.admin.test_lookup.connect(controller.submit)
         self._on_mode(controller.mode)
 
     @property
@@ -98,7 +111,8 @@ class MainWindow(QWidget):
     @Slot(object)
     def _on_mode(self, mode: Mode) -> None:
         log.ui.info("screen: %s", mode.value)
-        self._scanner.passthrough = mode is Mode.ENTRY
+        # Typed keys reach a text field only where people type: entry and admin.
+        self._scanner.passthrough = mode in (Mode.ENTRY, Mode.ADMIN)
         if mode is not Mode.LOOKING_UP:
             self.looking.stop()
         self.idle.ticker.set_running(mode is Mode.IDLE)
@@ -114,6 +128,18 @@ class MainWindow(QWidget):
             self.stack.setCurrentWidget(self._screens[mode])
         if mode is Mode.ENTRY:
             self.entry.reset()
+        elif mode is Mode.ADMIN:
+            self.admin.open()
+
+    def _no_status(self) -> AdminStatus:
+        return AdminStatus(
+            version="",
+            backend_kind=self._config.backend.kind,
+            last_ok=None,
+            counts={},
+            problems=[],
+            log_folder="",
+        )
 
     @Slot(object)
     def _on_result(self, dossier: Dossier) -> None:

@@ -72,6 +72,9 @@ def stylesheet(unit: float) -> str:
                 font-size: {px(2.2)}; padding: {px(0.4)} {px(1.2)}; border-radius: {px(0.6)}; }}
     #ConfigWarning {{ background: {RED}; color: white; font-weight: 700;
                 font-size: {px(2.2)}; padding: {px(0.4)} {px(1.2)}; border-radius: {px(0.6)}; }}
+    #PinDots {{ font-size: {px(5.0)}; letter-spacing: {px(0.6)}; min-height: {px(6)}; }}
+    #PinMessage {{ font-size: {px(3.0)}; font-weight: 600; }}
+    QPushButton#Danger {{ background: white; color: {RED}; border: {px(0.3)} solid {RED}; }}
     #Prompt {{ font-size: {px(4.6)}; font-weight: 700; color: {NAVY}; }}
     #PromptSub {{ font-size: {px(2.6)}; color: {MUTED}; }}
     #Ticker {{ background: {NAVY}; color: white; font-size: {px(2.6)}; }}

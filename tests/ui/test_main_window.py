@@ -45,7 +45,7 @@ class Kit:
         self.lookup = LookupService(backend)  # type: ignore[arg-type]
         self.controller = Controller(self.lookup, **controller_kw)  # type: ignore[arg-type]
         self.scanner = ScannerInput(max_gap_ms=40, min_length=8, terminators=["enter", "tab"])
-        self.scanner.scanned.connect(self.controller.submit)
+        self.scanner.scanned.connect(self.controller.scanned)
         self.window = MainWindow(
             self.config, self.controller, self.scanner, QLabel("video"), clock=clock
         )
