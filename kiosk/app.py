@@ -122,6 +122,7 @@ class Kiosk(QObject):
             max_gap_ms=config.scan.max_key_gap_ms,
             min_length=config.scan.min_length,
             terminators=config.scan.terminators,
+            event_time=QGuiApplication.platformName() not in ("offscreen", "minimal"),
             parent=self,
         )
         self.scanner.scanned.connect(self.controller.scanned)

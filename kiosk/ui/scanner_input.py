@@ -41,9 +41,20 @@ class ScannerInput(QObject):
         max_gap_ms: int,
         min_length: int,
         terminators: list[str],
+        event_time: bool = False,
         parent: QObject | None = None,
     ) -> None:
+        """Args (besides the detector's):
+            event_time: time keys by when the system saw them (the event's
+                timestamp) rather than by when Qt delivered them. Right on a real
+                display (X11, Windows): a busy moment of the UI thread (a repaint,
+                a video switch) then cannot split one scan into two. Synthetic
+                events (tests, offscreen) have no real timestamps.
+        """
         super().__init__(parent)
+        self._event_time = event_time
+        # Event clock minus monotonic clock at the last key, to time the idle poll.
+        self._offset = 0.0
         self._detector = BurstDetector(max_gap_ms=max_gap_ms, min_length=min_length)
         self._terminators = {key for name in terminators for key in _TERMINATOR_KEYS.get(name, ())}
         self.passthrough = False  # True while a text field is open for typing
@@ -55,10 +66,15 @@ class ScannerInput(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # A key press reaches the filter twice: first addressed to the window
         # (QWindow), then to the focused widget. Read it once, at the window.
-        if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWindow):
+        kind = event.type()
+        if kind not in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease) or not isinstance(
+            watched, QWindow
+        ):
             return False
+        if kind == QEvent.Type.KeyRelease:
+            return not self.passthrough  # keys reach no widget unless someone types
         assert isinstance(event, QKeyEvent)
-        now = _now_ms()
+        now = self._key_time(event)
         if event.key() in self._terminators:
             payload = self._detector.terminator(now)
             self._idle.stop()
@@ -72,9 +88,18 @@ class ScannerInput(QObject):
             self._idle.start()
         return not self.passthrough
 
+    def _key_time(self, event: QKeyEvent) -> float:
+        local = _now_ms()
+        if not self._event_time or not event.timestamp():
+            self._offset = 0.0
+            return local
+        stamp = float(event.timestamp())
+        self._offset = stamp - local
+        return stamp
+
     @Slot()
     def _on_idle(self) -> None:
-        payload = self._detector.poll(_now_ms())
+        payload = self._detector.poll(_now_ms() + self._offset)
         if payload is not None:
             self._emit(payload)
 

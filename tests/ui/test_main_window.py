@@ -54,6 +54,7 @@ class Kit:
         self.window.resize(1280, 720)
         self.window.show()
         qtbot.waitExposed(self.window)
+        qtbot.wait(50)  # let the first layout and style pass run before any key
         self.qtbot = qtbot
 
     def scan(self, payload: str, terminator: Qt.Key = Qt.Key.Key_Return) -> None:
