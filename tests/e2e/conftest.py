@@ -114,6 +114,16 @@ class App:
             self._stderr += self.proc.stderr.read()
         return self._stderr.decode("utf-8", "replace")
 
+    def count_colour_near(self, shot: Path, colour: str, fuzz: str = "3%") -> int:
+        """Pixels within `fuzz` of `colour` (decoded video is never exact)."""
+        out = subprocess.run(
+            [_require("convert"), str(shot), "-fuzz", fuzz, "-fill", "black", "+opaque",
+             colour, "-fill", "white", "-opaque", colour, "-format", "%[fx:round(mean*w*h)]",
+             "info:"],
+            check=True, capture_output=True, text=True, timeout=30,
+        )  # fmt: skip
+        return int(out.stdout.strip())
+
     def wait_colour(self, path: Path, colour: str, at_least: int, timeout: float = 5) -> int:
         """Take screenshots until `colour` covers `at_least` pixels; returns the count."""
         deadline = time.monotonic() + timeout

@@ -115,3 +115,24 @@ def test_back_office_going_down_shows_the_last_known_status(
     app.type_scan("000.00.53.H48-200101-9999")  # never seen: nothing to fall back on
     app.wait_log("message shown: unreachable")
     assert app.stop() == 0
+
+
+SLIDE_BLUE = "#1E4E79"  # the background of the first sample guidance clip
+
+
+def test_guidance_video_plays_until_a_scan_takes_over(
+    start_app: Callable[..., App], tmp_path: Path
+) -> None:
+    app = start_app({'times = ["07:00-17:30"]': "times = []"})  # open at any hour
+    app.wait_log("screen: idle")
+    app.xdotool("search", "--sync", "--onlyvisible", "--name", "Tra cứu hồ sơ")
+    shot = tmp_path / "video.png"
+    deadline = time.monotonic() + 20
+    while app.count_colour_near(app.screenshot(shot), SLIDE_BLUE) < 200_000:
+        assert time.monotonic() < deadline, "no video frame in the idle screen's video area"
+        time.sleep(0.2)
+    app.type_scan(EXAMPLE_CODE)
+    app.wait_log(f"result shown: {EXAMPLE_CODE} (status 10)")
+    assert app.wait_colour(tmp_path / "result.png", RETURNED_PALE, 100_000) >= 100_000
+    assert app.count_colour_near(tmp_path / "result.png", SLIDE_BLUE) < 1_000  # video gone
+    assert app.stop() == 0
