@@ -162,6 +162,7 @@ class FrameHold(QObject):
             self.cancel()
             keep_pixels_on_map(self._surface)
             self._stack.setCurrentWidget(self._surface)
+            self._poster.clear()  # a still of the whole area is a few MB
 
     def cancel(self) -> None:
         """Forget the hold (something else takes the screen)."""

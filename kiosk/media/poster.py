@@ -42,6 +42,10 @@ class PosterView(QWidget):
         self._title = self._body = ""
         self.update()
 
+    def clear(self) -> None:
+        """Show only the background (and let go of a still that is no longer needed)."""
+        self.show_card("")
+
     def show_card(self, title: str, body: str = "") -> None:
         """Show a text card."""
         self._pixmap, self.shown_image = None, ""
