@@ -7,6 +7,7 @@ import sys
 import traceback
 import types
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import (
     QLocale,
@@ -37,6 +38,13 @@ from kiosk.usage import default_path as usage_path
 from kiosk.watchdog import Watchdog
 
 I18N_DIR = Path(__file__).parent / "i18n"
+
+
+@runtime_checkable
+class VideoAreaLike(Protocol):
+    """The part of the video area the admin screen's settings reach."""
+
+    def set_volume(self, volume: int, *, muted: bool) -> None: ...
 
 
 def _qt_message(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
@@ -127,6 +135,7 @@ class Kiosk(QObject):
         )
         self.scanner.scanned.connect(self.controller.scanned)
         self.result_timeout_s = config.display.result_timeout_s
+        self.volume, self.muted = config.media.volume, config.media.muted
         self.window = MainWindow(
             config,
             self.controller,
@@ -166,7 +175,8 @@ class Kiosk(QObject):
             problems=self.problems,
             log_folder=str(self.log_folder or ""),
             result_timeout_s=self.result_timeout_s,
-            volume=self.config.media.volume,
+            volume=self.volume,
+            muted=self.muted,
         )
 
     @Slot(dict)
@@ -187,6 +197,13 @@ class Kiosk(QObject):
         if isinstance(timeout, int):
             self.result_timeout_s = timeout
             self.controller.set_result_timeout(timeout)
+        volume = values.get("media.volume", self.volume)
+        muted = values.get("media.muted", self.muted)
+        if isinstance(volume, int) and isinstance(muted, bool):
+            self.volume, self.muted = volume, muted
+            video = self.window.idle.video
+            if isinstance(video, VideoAreaLike):
+                video.set_volume(volume, muted=muted)
         log.app.info("settings saved from the admin screen: %s", ", ".join(sorted(values)))
         panel.report_saved(True)
 

@@ -21,6 +21,7 @@ from PySide6.QtGui import QGuiApplication, QPixmap
 from PySide6.QtWidgets import QStackedLayout, QWidget
 
 from kiosk.media.poster import PosterView
+from kiosk.memory import release_free_memory
 
 log = logging.getLogger("kiosk.media")
 
@@ -163,6 +164,7 @@ class FrameHold(QObject):
             keep_pixels_on_map(self._surface)
             self._stack.setCurrentWidget(self._surface)
             self._poster.clear()  # a still of the whole area is a few MB
+            release_free_memory()  # else glibc keeps those MB, and PSS creeps up
 
     def cancel(self) -> None:
         """Forget the hold (something else takes the screen)."""

@@ -79,6 +79,7 @@ class MediaSettings:
         choices=("position", "next"),
     )
     volume: int = opt(60, "Volume in percent when no volume rule applies.", min=0, max=100)
+    muted: bool = opt(False, "Silence the guidance videos (wins over every volume rule).")
     start_timeout_s: float = opt(
         5.0, "An item that has not started playing after this is skipped.", min=0.5, max=60.0
     )

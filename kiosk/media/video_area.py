@@ -54,6 +54,7 @@ class VideoArea(QWidget):
         """Build the area and scan the playlist in the background (nothing plays yet)."""
         super().__init__(parent)
         self._settings = settings
+        self._volume, self._muted = settings.volume, settings.muted
         self._clock = clock or vn_wall_clock
         self._bad = BadItems(settings.bad_item_retry_min * 60)
         self._rotation = Rotation(Schedule(settings.schedule), self._bad, self._clock)
@@ -171,7 +172,15 @@ class VideoArea(QWidget):
     # -- playing ----------------------------------------------------------------------
 
     def _volume_now(self) -> int:
-        return self._rotation.schedule.volume(self._clock(), self._settings.volume)
+        if self._muted:
+            return 0
+        return self._rotation.schedule.volume(self._clock(), self._volume)
+
+    def set_volume(self, volume: int, *, muted: bool) -> None:
+        """Change the base volume and mute (from the admin screen), at once."""
+        self._volume, self._muted = volume, muted
+        if self._player is not None:
+            self._player.set_volume(self._volume_now())
 
     def _is_open(self) -> bool:
         return self._rotation.schedule.is_open(self._clock())

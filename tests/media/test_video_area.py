@@ -257,6 +257,23 @@ def test_volume_follows_the_schedule_and_items_follow_rules(
     assert area.player.volume() == 70
 
 
+def test_staff_mute_wins_over_the_schedule_and_volume_applies_at_once(
+    qtbot, put, media_dir, make_area
+) -> None:
+    put("1-a.mp4", 1.0)
+    schedule = ScheduleSettings(hours=OpeningHours(days=[], times=[]))
+    area = make_area(settings(media_dir, schedule=schedule, volume=70))
+    area.start()
+    qtbot.waitUntil(lambda: area.player is not None and area.showing == "video", timeout=5_000)
+    assert area.player.volume() == 70
+    area.set_volume(40, muted=False)
+    assert area.player.volume() == 40
+    area.set_volume(40, muted=True)
+    assert area.player.volume() == 0
+    area.set_volume(40, muted=False)
+    assert area.player.volume() == 40
+
+
 def test_a_switch_between_videos_holds_the_last_picture(
     qtbot, put, media_dir, make_area
 ) -> None:
