@@ -97,6 +97,8 @@ class MainWindow(QWidget):
         self.entry.cancelled.connect(controller.dismiss)
         self.entry.activity.connect(controller.touch)
         self.corner.held.connect(controller.open_admin)
+        if hasattr(video, "playing"):
+            video.playing.connect(self._on_video_playing)
         self.admin.closed.connect(controller.dismiss)
         self.admin.test_lookup.connect(controller.submit)
         self._on_mode(controller.mode)
@@ -130,6 +132,10 @@ class MainWindow(QWidget):
             self.entry.reset()
         elif mode is Mode.ADMIN:
             self.admin.open()
+
+    @Slot(str)
+    def _on_video_playing(self, title: str) -> None:
+        log.media.info("video playing: %s", title)
 
     def _no_status(self) -> AdminStatus:
         return AdminStatus(
