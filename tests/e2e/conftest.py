@@ -61,6 +61,8 @@ class App:
             "KIOSK_DATA_DIR": str(data_dir),
             "PYTHONIOENCODING": "utf-8",
         }
+        # The real app, real outputs: widget tests elsewhere ask libVLC for dummy ones.
+        self.env.pop("KIOSK_VLC_DUMMY", None)
         self._stderr = b""
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kiosk", "run", "--config", str(config)],
