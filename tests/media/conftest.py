@@ -25,7 +25,7 @@ COLOURS = {"red": "0xc0392b", "green": "0x27ae60", "blue": "0x2e86c1", "grey": "
 def make_clip(path: Path, seconds: float, colour: str = "grey", size: str = "320x180") -> Path:
     """Encode a small H.264 clip with silent audio at `path`."""
     if FFMPEG is None:
-        pytest.skip("ffmpeg is needed to make test clips")
+        pytest.fail("ffmpeg is needed to make test clips: run scripts/test.sh", pytrace=False)
     cmd = [
         FFMPEG, "-hide_banner", "-loglevel", "error", "-y",
         "-f", "lavfi", "-i", f"color=c={COLOURS.get(colour, colour)}:s={size}:r=25:d={seconds}",

@@ -23,7 +23,8 @@ LOOKUP_WHITE = QColor("#ffffff")
 
 needs = [shutil.which(tool) for tool in ("Xvfb", "xdotool", "import")]
 if not all(needs):
-    pytest.skip("Xvfb, xdotool and ImageMagick are needed", allow_module_level=True)
+    # Not a skip: scripts/test.sh installs these, so their absence is a broken set-up.
+    pytest.fail("Xvfb, xdotool and ImageMagick are needed: run scripts/test.sh", pytrace=False)
 
 
 def free_display() -> int:
