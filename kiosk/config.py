@@ -14,6 +14,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
+from kiosk import vietqr
 from kiosk.backends.settings import BackendSettings
 from kiosk.media.settings import MediaSettings
 from kiosk.schema import Problem, build, opt
@@ -84,6 +85,18 @@ class ScanSettings:
 
 
 @dataclasses.dataclass(frozen=True)
+class PaymentSettings:
+    enabled: bool = opt(
+        False,
+        "Show a VietQR code (NAPAS 247) for the fee on dossiers waiting for payment, so the "
+        "citizen can pay from a bank app.",
+    )
+    bank_bin: str = opt("", "The NAPAS BIN of the office's bank (6 digits, e.g. 970415).")
+    account: str = opt("", "The office's account number that receives fees.")
+    account_name: str = opt("", "The account holder's name, shown under the code.")
+
+
+@dataclasses.dataclass(frozen=True)
 class AdminSettings:
     pin_hash: str = opt(
         "",
@@ -127,6 +140,7 @@ class Config:
     scan: ScanSettings = opt(ScanSettings, "Reading the receipt scanner.")
     backend: BackendSettings = opt(BackendSettings, "The back office holding dossier status.")
     media: MediaSettings = opt(MediaSettings, "Guidance videos while idle.")
+    payment: PaymentSettings = opt(PaymentSettings, "Paying fees by bank transfer QR.")
     admin: AdminSettings = opt(AdminSettings, "Staff administration.")
     log: LogSettings = opt(LogSettings, "Logging.")
     watchdog: WatchdogSettings = opt(WatchdogSettings, "Recovery from a frozen screen.")
@@ -212,6 +226,12 @@ def _cross_checks(config: Config) -> list[Problem]:
     for text in validate(config.media.schedule):
         where, _, message = text.partition(": ")
         problems.append(Problem(f"media.{where}", message.removesuffix("; ignored")))
+    payment = config.payment
+    if payment.enabled:
+        try:
+            vietqr.payload(payment.bank_bin, payment.account)
+        except vietqr.VietQRError as exc:
+            problems.append(Problem("payment", f"{exc} (or set enabled = false)"))
     return problems
 
 

@@ -13,7 +13,7 @@ packages=(
   fonts-noto-core fonts-dejavu-core
 )
 if [ "${1:-}" = "--test" ]; then
-  packages+=(xvfb xauth xdotool x11-utils imagemagick ffmpeg)
+  packages+=(xvfb xauth xdotool x11-utils imagemagick ffmpeg zbar-tools)
 fi
 
 missing=()

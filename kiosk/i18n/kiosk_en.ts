@@ -156,7 +156,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="74" />
+        <location filename="../app.py" line="82" />
         <source>Chào mừng quý khách</source>
         <translation>Welcome</translation>
     </message>
@@ -276,7 +276,7 @@
 <context>
     <name>Kiosk</name>
     <message>
-        <location filename="../app.py" line="175" />
+        <location filename="../app.py" line="186" />
         <source>không có tệp cấu hình</source>
         <translation>there is no configuration file</translation>
     </message>
@@ -353,48 +353,53 @@
 <context>
     <name>ResultScreen</name>
     <message>
-        <location filename="../ui/result.py" line="127" />
+        <location filename="../ui/result.py" line="139" />
         <source>Ngày có kết quả</source>
         <extracomment>Steps shown at most; older ones are summarised in one line.</extracomment>
         <translation>Result ready on</translation>
     </message>
     <message>
-        <location filename="../ui/result.py" line="133" />
+        <location filename="../ui/result.py" line="145" />
         <source>Mã hồ sơ</source>
         <translation>Dossier code</translation>
     </message>
     <message>
-        <location filename="../ui/result.py" line="134" />
+        <location filename="../ui/result.py" line="146" />
         <source>Người nộp</source>
         <translation>Applicant</translation>
     </message>
     <message>
-        <location filename="../ui/result.py" line="135" />
+        <location filename="../ui/result.py" line="147" />
         <source>Ngày tiếp nhận</source>
         <translation>Received</translation>
     </message>
     <message>
-        <location filename="../ui/result.py" line="136" />
+        <location filename="../ui/result.py" line="148" />
         <source>Ngày hẹn trả</source>
         <translation>Appointment</translation>
     </message>
     <message>
-        <location filename="../ui/result.py" line="153" />
+        <location filename="../ui/result.py" line="165" />
         <source>Các bước xử lý</source>
         <translation>Processing steps</translation>
     </message>
     <message>
-        <location filename="../ui/result.py" line="212" />
+        <location filename="../ui/result.py" line="250" />
         <source>(chưa có tên thủ tục)</source>
         <translation>(procedure name not given)</translation>
     </message>
     <message>
-        <location filename="../ui/result.py" line="235" />
+        <location filename="../ui/result.py" line="287" />
+        <source>Hoặc quét mã VietQR bên cạnh bằng ứng dụng ngân hàng để nộp %1 cho %2.</source>
+        <translation>Or scan the VietQR code beside this with a banking app to pay %1 to %2.</translation>
+    </message>
+    <message>
+        <location filename="../ui/result.py" line="298" />
         <source>Chưa có thông tin các bước.</source>
         <translation>No steps recorded yet.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../ui/result.py" line="237" />
+        <location filename="../ui/result.py" line="300" />
         <source>… và %n bước trước đó</source>
         <translation><numerusform>… and %n earlier step</numerusform><numerusform>… and %n earlier steps</numerusform></translation>
     </message>
@@ -620,22 +625,22 @@
 <context>
     <name>VideoArea</name>
     <message>
-        <location filename="../media/video_area.py" line="283" />
+        <location filename="../media/video_area.py" line="292" />
         <source>Ngoài giờ làm việc</source>
         <translation>Outside office hours</translation>
     </message>
     <message>
-        <location filename="../media/video_area.py" line="286" />
+        <location filename="../media/video_area.py" line="295" />
         <source>Chào mừng quý khách</source>
         <translation>Welcome</translation>
     </message>
     <message>
-        <location filename="../media/video_area.py" line="287" />
+        <location filename="../media/video_area.py" line="296" />
         <source>Quét mã QR trên giấy hẹn để xem tiến độ hồ sơ</source>
         <translation>Scan the QR code on your receipt to see how your dossier is going</translation>
     </message>
     <message>
-        <location filename="../media/video_area.py" line="377" />
+        <location filename="../media/video_area.py" line="386" />
         <source>Giờ làm việc</source>
         <translation>Office hours</translation>
     </message>

@@ -58,7 +58,9 @@ class MainWindow(QWidget):
         )
         self.entry = EntryScreen()
         self.looking = LookingUpScreen()
-        self.result = ResultScreen(config.office.result_counter, clock=clock)
+        self.result = ResultScreen(
+            config.office.result_counter, payment=config.payment, clock=clock
+        )
         self.message = MessageScreen()
         self.admin = AdminPanel(
             config.admin.pin_hash,

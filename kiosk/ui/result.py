@@ -5,12 +5,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from kiosk.dossier import Dossier, Step, Timeliness, standing
+from kiosk import vietqr
+from kiosk.config import PaymentSettings
+from kiosk.dossier import Dossier, Status, Step, Timeliness, standing
 from kiosk.ui import texts, theme
+from kiosk.ui.qr import QrCode
 from kiosk.ui.widgets import CountdownBar, StatusIcon, named, vn_now
 
 #: Steps shown at most; older ones are summarised in one line.
@@ -94,6 +105,7 @@ class ResultScreen(QWidget):
         self,
         default_counter: str,
         *,
+        payment: PaymentSettings | None = None,
         clock: Callable[[], dt.datetime] = vn_now,
         parent: QWidget | None = None,
     ) -> None:
@@ -159,20 +171,45 @@ class ResultScreen(QWidget):
         self.step_rows = [_StepRow() for _ in range(MAX_STEPS)]
         for step_row in self.step_rows:
             self.steps_box.addWidget(step_row)
+        # When a long history does not fit, the oldest steps give way (scrolled to the
+        # end, never to the point of pushing the "Xong" button off the screen).
+        steps_inner = QWidget()
+        inner_column = QVBoxLayout(steps_inner)
+        inner_column.setContentsMargins(0, 0, 0, 0)
+        inner_column.addLayout(self.steps_box)
+        inner_column.addStretch(1)
+        self.steps_scroll = QScrollArea()
+        self.steps_scroll.setWidget(steps_inner)
+        self.steps_scroll.setWidgetResizable(True)
+        self.steps_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.steps_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps_scroll.verticalScrollBar().rangeChanged.connect(self._show_latest_steps)
         steps_column = QVBoxLayout(steps_card)
         steps_column.setContentsMargins(24, 20, 24, 20)
         steps_column.addWidget(self.steps_title)
-        steps_column.addLayout(self.steps_box)
-        steps_column.addStretch(1)
+        steps_column.addWidget(self.steps_scroll, 1)
 
         # Next action and footer.
         self.action_card = ToneCard()
         self.next_label = _label("NextAction")
         self.note_label = _label("Note")
-        action_column = QVBoxLayout(self.action_card)
-        action_column.setContentsMargins(24, 16, 24, 16)
-        action_column.addWidget(self.next_label)
-        action_column.addWidget(self.note_label)
+        self._payment = payment if payment is not None and payment.enabled else None
+        # The payment code sits beside the text, so the card grows by its height only.
+        self.pay_qr = QrCode()
+        self.pay_label = _label("PayText")
+        self.pay_qr.hide()
+        self.pay_label.hide()
+        action_text = QVBoxLayout()
+        action_text.addWidget(self.next_label)
+        action_text.addWidget(self.note_label)
+        action_text.addWidget(self.pay_label)
+        action_text.addStretch(1)
+        action_row = QHBoxLayout(self.action_card)
+        action_row.setContentsMargins(24, 16, 24, 16)
+        action_row.setSpacing(24)
+        action_row.addLayout(action_text, 1)
+        action_row.addWidget(self.pay_qr, 0, Qt.AlignmentFlag.AlignVCenter)
         self.updated_label = _label("Updated")
         self.countdown = CountdownBar()
 
@@ -192,6 +229,7 @@ class ResultScreen(QWidget):
     def set_unit(self, unit: float) -> None:
         """Size the painted icon to the current text scale."""
         self._unit = unit
+        self.pay_qr.set_side(round(unit * 17))  # about 5 cm on a 21" screen: phones read it
         self.icon.set_icon(self.icon.shape, self._icon_colour, round(unit * 9))
 
     def show_dossier(self, dossier: Dossier) -> None:
@@ -224,9 +262,34 @@ class ResultScreen(QWidget):
         self.note_label.setText(dossier.note)
         self.note_label.setVisible(bool(dossier.note))
         self.action_card.set_colour(tone.pale)
+        self._show_payment(dossier)
         self.updated_label.setText(texts.updated_text(dossier, now))
         _set_tone(self.updated_label, "late" if dossier.offline else "plain")
         self.updated_label.setVisible(bool(self.updated_label.text()))
+
+    def _show_payment(self, dossier: Dossier) -> None:
+        """A VietQR code for the fee, when the office takes payment by transfer."""
+        payment = self._payment
+        if payment is None or dossier.status is not Status.NEEDS_PAYMENT or not dossier.fee:
+            self.pay_qr.hide()
+            self.pay_label.hide()
+            return
+        try:
+            text = vietqr.payload(
+                payment.bank_bin, payment.account, amount=dossier.fee, purpose=dossier.code
+            )
+        except vietqr.VietQRError:
+            self.pay_qr.hide()  # checked at start-up; never show a code that cannot pay
+            self.pay_label.hide()
+            return
+        self.pay_qr.set_text(text)
+        self.pay_label.setText(
+            self.tr("Hoặc quét mã VietQR bên cạnh bằng ứng dụng ngân hàng để nộp %1 cho %2.")
+            .replace("%1", texts.money_text(dossier.fee))
+            .replace("%2", payment.account_name or payment.account)
+        )
+        self.pay_qr.show()
+        self.pay_label.show()
 
     def _fill_steps(self, steps: tuple[Step, ...]) -> None:
         shown = steps[-MAX_STEPS:]
@@ -240,6 +303,10 @@ class ResultScreen(QWidget):
             if index < len(shown):
                 row.show_step(shown[index])
             row.setVisible(index < len(shown))
+
+    @Slot(int, int)
+    def _show_latest_steps(self, low: int, high: int) -> None:
+        self.steps_scroll.verticalScrollBar().setValue(high)
 
     def step_texts(self) -> list[str]:
         """The step lines shown now (for tests and diagnostics)."""

@@ -92,6 +92,7 @@ def stylesheet(unit: float) -> str:
     #Timeliness[tone="late"] {{ color: {RED}; }}
     #NextAction {{ font-size: {px(3.0)}; font-weight: 600; }}
     #Note {{ font-size: {px(2.6)}; }}
+    #PayText {{ font-size: {px(2.6)}; font-weight: 600; color: {NAVY}; }}
     #StepName {{ font-size: {px(2.4)}; font-weight: 600; }}
     #StepMeta {{ font-size: {px(2.0)}; color: {MUTED}; }}
     #Updated {{ font-size: {px(2.0)}; color: {MUTED}; }}

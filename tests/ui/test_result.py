@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import shutil
+import subprocess
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
+from kiosk.config import PaymentSettings
 from kiosk.dossier import VN_TZ, Dossier, Status, Step
 from kiosk.ui.result import MAX_STEPS, ResultScreen
+from kiosk.vietqr import fields
 
 NOW = dt.datetime(2026, 12, 3, 9, 30, tzinfo=VN_TZ)
 
@@ -72,3 +77,79 @@ def test_back_office_text_is_never_read_as_markup(screen: ResultScreen) -> None:
     screen.show_dossier(dataclasses.replace(BASE, procedure="<b>Đăng ký</b> & <i>x</i>"))
     assert screen.procedure_label.text() == "<b>Đăng ký</b> & <i>x</i>"
     assert screen.procedure_label.textFormat().name == "PlainText"
+
+
+PAYMENT = PaymentSettings(
+    enabled=True, bank_bin="970415", account="0011001932418", account_name="UBND XA MINH AN"
+)
+
+
+def _zbar() -> str:
+    found = shutil.which("zbarimg")
+    if found is None:
+        pytest.fail("zbarimg is missing: run scripts/test.sh (it installs zbar-tools)")
+    return found
+
+
+def test_a_fee_to_pay_comes_with_a_vietqr_code_a_phone_can_read(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    screen = ResultScreen("Quầy số 1", payment=PAYMENT, clock=lambda: NOW)
+    qtbot.addWidget(screen)
+    screen.resize(1920, 1080)
+    screen.set_unit(10.8)
+    screen.show()
+    dossier = dataclasses.replace(BASE, status=Status.NEEDS_PAYMENT, fee=50000)
+    screen.show_dossier(dossier)
+    assert not screen.pay_qr.isHidden()
+    assert "50.000 đồng" in screen.pay_label.text()
+    assert "UBND XA MINH AN" in screen.pay_label.text()
+    image = tmp_path / "qr.png"
+    assert screen.pay_qr.grab().save(str(image))
+    read = subprocess.run(
+        [_zbar(), "--quiet", "--raw", str(image)], capture_output=True, text=True, timeout=30
+    )
+    decoded = read.stdout.strip()
+    assert decoded == screen.pay_qr.text
+    parsed = fields(decoded)
+    assert parsed["54"] == "50000" and parsed["01"] == "12"
+    assert parsed["62"] == "08" + f"{len(BASE.code):02d}" + BASE.code
+
+
+@pytest.mark.parametrize(
+    ("payment", "status", "fee"),
+    [
+        (PAYMENT, Status.PROCESSING, 50000),  # nothing to pay now
+        (PAYMENT, Status.NEEDS_PAYMENT, None),  # amount unknown: no code with a guess
+        (dataclasses.replace(PAYMENT, enabled=False), Status.NEEDS_PAYMENT, 50000),
+    ],
+)
+def test_no_payment_code_when_it_would_not_be_right(
+    qtbot: QtBot, payment: PaymentSettings, status: Status, fee: int | None
+) -> None:
+    screen = ResultScreen("Quầy số 1", payment=payment, clock=lambda: NOW)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.show_dossier(dataclasses.replace(BASE, status=status, fee=fee))
+    assert screen.pay_qr.isHidden() and screen.pay_label.isHidden()
+
+
+def test_when_steps_do_not_fit_the_latest_stays_in_view(qtbot: QtBot) -> None:
+    screen = ResultScreen("Quầy số 1", clock=lambda: NOW)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 560)  # a small screen, a long history
+    screen.show()
+    steps = tuple(
+        Step(f"Bước {n}: chuyển hồ sơ giữa các bộ phận", "Bộ phận một cửa") for n in range(1, 9)
+    )
+    screen.show_dossier(dataclasses.replace(BASE, steps=steps))
+    viewport = screen.steps_scroll.viewport()
+    last = next(row for row in reversed(screen.step_rows) if not row.isHidden())
+
+    def latest_in_view() -> bool:
+        bottom = last.mapTo(viewport, last.rect().bottomLeft()).y()
+        return 0 < bottom <= viewport.height()
+
+    qtbot.waitUntil(latest_in_view, timeout=2000)
+    assert last.name.text() == "• Bước 8: chuyển hồ sơ giữa các bộ phận"
+    assert screen.countdown.button.isVisible()
