@@ -63,13 +63,17 @@ class App:
         }
         # The real app, real outputs: widget tests elsewhere ask libVLC for dummy ones.
         self.env.pop("KIOSK_VLC_DUMMY", None)
-        self._stderr = b""
+        # A file, not a pipe: libVLC and the log write a lot to stderr, and a pipe
+        # nobody reads fills up and blocks the app mid-test.
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.stderr_path = data_dir / "stderr.txt"
+        self._stderr_file = self.stderr_path.open("wb")
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "kiosk", "run", "--config", str(config)],
             cwd=ROOT,
             env=self.env,
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=self._stderr_file,
         )
 
     def log_text(self) -> str:
@@ -110,11 +114,8 @@ class App:
         return int(out.stdout.strip())
 
     def stderr_text(self) -> str:
-        """What the app printed on stderr (waits for it to exit)."""
-        assert self.proc.stderr is not None
-        if not self.proc.stderr.closed:
-            self._stderr += self.proc.stderr.read()
-        return self._stderr.decode("utf-8", "replace")
+        """What the app printed on stderr so far."""
+        return self.stderr_path.read_text(encoding="utf-8", errors="replace")
 
     def count_colour_near(self, shot: Path, colour: str, fuzz: str = "3%") -> int:
         """Pixels within `fuzz` of `colour` (decoded video is never exact)."""
@@ -144,9 +145,7 @@ class App:
         except subprocess.TimeoutExpired:
             self.proc.kill()
             code = self.proc.wait(timeout=5)
-        if self.proc.stderr is not None and not self.proc.stderr.closed:
-            self._stderr += self.proc.stderr.read()
-            self.proc.stderr.close()
+        self._stderr_file.close()
         return code
 
 
