@@ -48,9 +48,10 @@ def setup(folder: Path | None, level: str = "info", max_mb: int = 5, keep: int =
     for handler in list(root.handlers):
         root.removeHandler(handler)
         handler.close()
-    stream = logging.StreamHandler()
-    stream.setFormatter(logging.Formatter(_FORMAT))
-    root.addHandler(stream)
+    if sys.stderr is not None:  # a windowed Windows build has no console at all
+        stream = logging.StreamHandler()
+        stream.setFormatter(logging.Formatter(_FORMAT))
+        root.addHandler(stream)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         rotating = logging.handlers.RotatingFileHandler(
