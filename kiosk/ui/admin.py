@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
 
 from kiosk.config import DisplaySettings
 from kiosk.media.settings import MediaSettings
-from kiosk.pin import PinGuard
 from kiosk.ui.entry import EntryScreen
 from kiosk.ui.pin_pad import HoldCorner, PinScreen
 from kiosk.ui.stepper import Stepper
 from kiosk.ui.widgets import named
 
-__all__ = ["AdminPanel", "AdminScreen", "AdminStatus", "HoldCorner", "PinScreen"]
+__all__ = ["AdminScreen", "AdminStatus", "HoldCorner", "PinScreen"]
 
 TIMEOUT_KEY = "display.result_timeout_s"
 VOLUME_KEY = "media.volume"
@@ -359,66 +358,3 @@ class AdminScreen(QWidget):
         self._idle.stop()
         self._tick.stop()
         super().hideEvent(event)
-
-
-class AdminPanel(QStackedWidget):
-    """The PIN pad, and behind it the admin screen: one widget for the window's stack.
-
-    `open()` always starts at the PIN pad; the admin screen is reachable only
-    through a right PIN.
-
-    Signals:
-        closed(): staff cancelled the PIN pad or left the admin screen (go to idle).
-        quit_requested(): staff confirmed quitting the application.
-        settings_changed(dict): dotted config key -> new value (see `AdminScreen`).
-        test_lookup(str): a dossier code staff want to try.
-    """
-
-    closed = Signal()
-    quit_requested = Signal()
-    settings_changed = Signal(dict)
-    test_lookup = Signal(str)
-
-    def __init__(
-        self,
-        pin_hash: str,
-        status: Callable[[], AdminStatus],
-        *,
-        guard: PinGuard | None = None,
-        pin_timeout_s: int = 30,
-        idle_timeout_s: int = 120,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.pin = PinScreen(pin_hash, guard, idle_timeout_s=pin_timeout_s)
-        self.admin = AdminScreen(status, idle_timeout_s=idle_timeout_s)
-        self.addWidget(self.pin)
-        self.addWidget(self.admin)
-        self.pin.unlocked.connect(self._on_unlocked)
-        self.pin.cancelled.connect(self.closed)
-        self.admin.closed.connect(self._on_admin_closed)
-        self.admin.quit_requested.connect(self.quit_requested)
-        self.admin.settings_changed.connect(self.settings_changed)
-        self.admin.test_lookup.connect(self.test_lookup)
-
-    @property
-    def unlocked(self) -> bool:
-        """Whether the admin screen (not the PIN pad) is showing."""
-        return self.currentWidget() is self.admin
-
-    @Slot()
-    def open(self) -> None:
-        """Show the PIN pad, cleared."""
-        self.pin.reset()
-        self.setCurrentWidget(self.pin)
-
-    @Slot()
-    def _on_unlocked(self) -> None:
-        self.admin.reset()
-        self.setCurrentWidget(self.admin)
-
-    @Slot()
-    def _on_admin_closed(self) -> None:
-        self.pin.reset()
-        self.setCurrentWidget(self.pin)  # lock again behind us
-        self.closed.emit()

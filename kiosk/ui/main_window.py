@@ -14,7 +14,8 @@ from kiosk.config import Config
 from kiosk.controller import Controller, Mode, Notice
 from kiosk.dossier import Dossier
 from kiosk.ui import theme
-from kiosk.ui.admin import AdminPanel, AdminStatus, HoldCorner
+from kiosk.ui.admin import AdminStatus, HoldCorner
+from kiosk.ui.admin_panel import AdminPanel
 from kiosk.ui.entry import EntryScreen
 from kiosk.ui.idle import IdleScreen
 from kiosk.ui.message import LookingUpScreen, MessageScreen

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from kiosk.pin import PinGuard, hash_pin
-from kiosk.ui.admin import AdminPanel, AdminScreen, AdminStatus, HoldCorner, PinScreen
+from kiosk.ui.admin import AdminScreen, AdminStatus, HoldCorner, PinScreen
+from kiosk.ui.admin_panel import AdminPanel
 from kiosk.ui.widgets import Header
 
 PIN = "4826"
