@@ -156,7 +156,11 @@ def start_app(xvfb: str, tmp_path: Path) -> Iterator[Callable[..., App]]:
 
     def start(replace: dict[str, str] | None = None) -> App:
         text = (ROOT / "config.toml").read_text(encoding="utf-8")
-        for old, new in (replace or {}).items():
+        # xdotool is a process like any other: on a loaded 2-core machine it is sometimes
+        # descheduled for more than 40 ms mid-payload, which a USB scanner never is. The
+        # burst detector's timing is tested on its own (tests/test_scan.py).
+        replace = {"max_key_gap_ms = 40": "max_key_gap_ms = 150", **(replace or {})}
+        for old, new in replace.items():
             assert old in text, old
             text = text.replace(old, new, 1)
         config = tmp_path / "config.toml"
