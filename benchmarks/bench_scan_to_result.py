@@ -7,6 +7,7 @@ first draws the result screen has finished. Then starts the real kiosk under
 Xvfb and reads its memory (PSS) after a few scans.
 
     python benchmarks/bench_scan_to_result.py [--scans 200]
+    DISPLAY=:N python benchmarks/bench_scan_to_result.py --soak 2000   # whole app, video on
 """
 
 from __future__ import annotations
@@ -158,11 +159,45 @@ def _pss_mb(pid: int) -> float:
     raise RuntimeError("no Pss line")
 
 
+def soak(cycles: int) -> None:
+    """The whole kiosk with video playing: PSS over `cycles` scan-and-return cycles."""
+    text = (ROOT / "config.toml").read_text(encoding="utf-8")
+    cfg = config_module.parse(text.replace('times = ["07:00-17:30"]', "times = []"))
+    kiosk = Kiosk(cfg, windowed=False)
+    handle = kiosk.window.windowHandle()
+    QTest.qWaitForWindowExposed(kiosk.window)
+    QTest.qWait(3000)  # the first clip is playing
+    codes = DemoBackend().codes()
+    marks: list[tuple[int, float]] = [(0, _pss_mb(os.getpid()))]
+    started = time.perf_counter()
+    for index in range(1, cycles + 1):
+        for char in codes[index % len(codes)]:
+            QTest.keyClick(handle, char)
+        QTest.keyClick(handle, Qt.Key.Key_Return)
+        deadline = time.perf_counter() + 5
+        while kiosk.controller.mode is not Mode.RESULT and time.perf_counter() < deadline:
+            QTest.qWait(2)
+        QTest.qWait(20)
+        kiosk.controller.dismiss()
+        QTest.qWait(30)  # back to idle: the video resumes
+        if index % (cycles // 10 or 1) == 0:
+            marks.append((index, _pss_mb(os.getpid())))
+    elapsed = time.perf_counter() - started
+    print(f"soak: {cycles} scan-and-return cycles with video in {elapsed:.0f} s")
+    print("PSS (MB) after N cycles: " + ", ".join(f"{n}: {mb:.1f}" for n, mb in marks))
+    print(f"growth: {marks[-1][1] - marks[0][1]:+.1f} MB")
+    kiosk.shutdown()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--scans", type=int, default=200)
+    parser.add_argument("--soak", type=int, default=0, help="only the soak, with N cycles")
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
+    if args.soak:
+        soak(args.soak)
+        return
     print(f"platform {app.platformName()}, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
     base = config_module.Config()
     no_video = config_module.parse("[media]\nenabled = false\n")

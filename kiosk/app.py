@@ -28,8 +28,9 @@ from kiosk import __version__, log
 from kiosk.backends.factory import create_backend
 from kiosk.config import Config, ConfigError
 from kiosk.config_edit import set_values
-from kiosk.controller import Controller
+from kiosk.controller import Controller, Mode
 from kiosk.lookup import LookupService
+from kiosk.memory import release_free_memory
 from kiosk.ui.admin import AdminStatus
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.scanner_input import ScannerInput
@@ -144,6 +145,7 @@ class Kiosk(QObject):
             admin_status=self.admin_status,
         )
         self.window.admin.settings_changed.connect(self._save_settings)
+        self.controller.mode_changed.connect(self._on_mode)
         self.window.admin.quit_requested.connect(QApplication.quit)
         app = QApplication.instance()
         assert app is not None  # run() creates it before the kiosk
@@ -163,6 +165,13 @@ class Kiosk(QObject):
         self.window.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.window.setGeometry(screen.geometry())
         self.window.showFullScreen()
+
+    @Slot(object)
+    def _on_mode(self, mode: Mode) -> None:
+        if mode is Mode.IDLE:
+            # Back at rest: hand the memory freed by the last screens back to the system,
+            # once the idle screen has been drawn (months of scans must not creep up).
+            QTimer.singleShot(500, release_free_memory)
 
     def admin_status(self) -> AdminStatus:
         """What the admin screen shows now (counts only, nothing personal)."""
