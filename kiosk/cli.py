@@ -95,13 +95,32 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load_config(path: Path | None) -> Any:
+    """The config to use, strictly validated; None (after telling why) if unusable."""
+    loaded = _load_config_lenient(path)
+    if loaded is None:
+        return None
+    cfg, problems = loaded
+    if problems:
+        from kiosk import config
+
+        target = path or config.default_path()
+        print(
+            f"kiosk: the configuration cannot be used.\n{config.ConfigError(target, problems)}",
+            file=sys.stderr,
+        )
+        return None
+    return cfg
+
+
+def _load_config_lenient(path: Path | None) -> tuple[Any, list[Any]] | None:
+    """The config and its problems (wrong keys keep their defaults); None if unreadable."""
     from kiosk import config
 
     target = path or config.default_path()
     if path is None and not target.exists():
-        return config.Config()  # no file: built-in defaults (demo data)
+        return config.Config(), []  # no file: built-in defaults (demo data)
     try:
-        return config.load(target)
+        return config.load_lenient(target)
     except config.ConfigError as exc:
         print(f"kiosk: the configuration cannot be used.\n{exc}", file=sys.stderr)
         return None
@@ -111,15 +130,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from kiosk import config
 
     path = args.config or config.default_path()
-    problems: list[Any] = []
-    if args.config is None and not path.exists():
-        cfg = config.Config()
-    else:
-        try:
-            cfg, problems = config.load_lenient(path)
-        except config.ConfigError as exc:
-            print(f"kiosk: the configuration cannot be used.\n{exc}", file=sys.stderr)
-            return EXIT_CONFIG
+    loaded = _load_config_lenient(args.config)
+    if loaded is None:
+        return EXIT_CONFIG
+    cfg, problems = loaded
     if problems:
         # Start anyway with the defaults of the wrong keys: a dark counter helps nobody.
         lines = "\n".join(f"  {p}" for p in problems)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +13,7 @@ import pytest
 from kiosk import __version__
 from kiosk.backends.demo import EXAMPLE_CODE, EXAMPLE_SECRET
 from kiosk.server import DemoServer
+from tests.backends.server import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -88,10 +88,7 @@ def test_lookup_through_http_against_the_demo_server(tmp_path: Path) -> None:
 
 
 def test_lookup_with_the_back_office_down_says_why(tmp_path: Path) -> None:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    config = _http_config(tmp_path, port)
+    config = _http_config(tmp_path, free_port())
     result = kiosk("lookup", EXAMPLE_CODE, "--config", str(config))
     assert result.returncode == 4
     assert "backend error (refused)" in result.stderr

@@ -106,12 +106,7 @@ class App:
 
     def count_colour(self, shot: Path, colour: str) -> int:
         """How many pixels of `shot` have exactly `colour` (e.g. "#E6F4EA")."""
-        out = subprocess.run(
-            [_require("convert"), str(shot), "-fill", "black", "+opaque", colour, "-fill",
-             "white", "-opaque", colour, "-format", "%[fx:round(mean*w*h)]", "info:"],
-            check=True, capture_output=True, text=True, timeout=30,
-        )
-        return int(out.stdout.strip())
+        return self.count_colour_near(shot, colour, fuzz="0%")
 
     def stderr_text(self) -> str:
         """What the app printed on stderr so far."""

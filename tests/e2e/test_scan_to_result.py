@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.backends.demo import EXAMPLE_CODE, EXAMPLE_SECRET
+from tests.backends.server import free_port
 from tests.e2e.conftest import App
 
 pytestmark = pytest.mark.e2e
@@ -76,16 +76,10 @@ def test_a_config_that_is_not_toml_stops_with_a_plain_message(
     assert "Traceback" not in stderr
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_back_office_going_down_shows_the_last_known_status(
     start_app: Callable[..., App], tmp_path: Path
 ) -> None:
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "kiosk", "demo-server", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

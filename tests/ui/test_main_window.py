@@ -8,7 +8,6 @@ citizen sees on the screen.
 from __future__ import annotations
 
 import datetime as dt
-import socket
 from collections.abc import Iterator
 
 import pytest
@@ -28,6 +27,7 @@ from kiosk.lookup import LookupService
 from kiosk.scan import DossierQuery
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.scanner_input import ScannerInput
+from tests.backends.server import free_port
 
 NOW = dt.datetime(2026, 12, 3, 9, 30, tzinfo=VN_TZ)
 
@@ -222,12 +222,6 @@ class _Down:
         pass
 
 
-def _closed_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def test_scan_while_typing_a_code_by_hand_wins(kit: Kit, qtbot: QtBot) -> None:
     qtbot.mouseClick(kit.window.idle.prompt, Qt.MouseButton.LeftButton)
     handle = kit.window.windowHandle()
@@ -241,7 +235,7 @@ def test_scan_while_typing_a_code_by_hand_wins(kit: Kit, qtbot: QtBot) -> None:
 
 
 def test_back_office_refusing_connections_gets_a_calm_message(qtbot: QtBot) -> None:
-    url = f"http://127.0.0.1:{_closed_port()}/api/v1/dossiers/{{code}}"
+    url = f"http://127.0.0.1:{free_port()}/api/v1/dossiers/{{code}}"
     backend = HttpBackend(HttpSettings(url=url, retries=0))
     kit = Kit(qtbot, backend, message_timeout_s=3)
     try:
