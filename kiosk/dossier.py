@@ -55,11 +55,6 @@ class Status(enum.IntEnum):
         """Whether processing ended without a result."""
         return self in (Status.REJECTED, Status.WITHDRAWN, Status.STOPPED)
 
-    @property
-    def waits_for_citizen(self) -> bool:
-        """Whether the office waits for the citizen to act (papers or fees)."""
-        return self in (Status.NEEDS_SUPPLEMENT, Status.NEEDS_PAYMENT)
-
 
 _NATIONAL_NAMES = {
     Status.NEW: "Mới đăng ký",

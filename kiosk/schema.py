@@ -189,16 +189,3 @@ def default_of(fld: dataclasses.Field[Any]) -> Any:
 
 def _type_name(hint: Any) -> str:
     return str(hint).replace("typing.", "") if typing.get_origin(hint) else hint.__name__
-
-
-def secret_paths(cls: type, prefix: str = "") -> set[str]:
-    """Dotted paths of settings declared `secret=True` (never shown in full)."""
-    found: set[str] = set()
-    hints = typing.get_type_hints(cls)
-    for fld in dataclasses.fields(cls):
-        path = f"{prefix}.{fld.name}" if prefix else fld.name
-        if dataclasses.is_dataclass(hints[fld.name]):
-            found |= secret_paths(hints[fld.name], path)
-        elif fld.metadata.get("secret"):
-            found.add(path)
-    return found

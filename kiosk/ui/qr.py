@@ -33,10 +33,6 @@ class QrCode(QWidget):
         """Make the code `pixels` wide and high."""
         self.setFixedSize(QSize(pixels, pixels))
 
-    def modules(self) -> int:
-        """Modules per side of the current code (0 when empty)."""
-        return len(self._matrix)
-
     def paintEvent(self, event: object) -> None:
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
